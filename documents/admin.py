@@ -1,0 +1,231 @@
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
+
+from .berkas import simpan_versi
+from .models import Jenis, ProdukHukum, RelasiProduk, Satker, VersiBerkas
+from .pdf import BerkasTidakValid
+
+
+@admin.register(Satker)
+class SatkerAdmin(admin.ModelAdmin):
+    list_display = ["nama", "tingkat", "induk", "slug", "zona_waktu"]
+    list_filter = ["tingkat", "zona_waktu"]
+    search_fields = ["nama", "slug", "teu_badan", "tempat"]
+    prepopulated_fields = {"slug": ["nama"]}
+    autocomplete_fields = ["induk"]
+
+
+@admin.register(Jenis)
+class JenisAdmin(admin.ModelAdmin):
+    list_display = ["nama", "singkatan", "tipe_dokumen", "urutan"]
+    list_editable = ["urutan"]
+    list_filter = ["tipe_dokumen"]
+    search_fields = ["nama", "singkatan"]
+
+
+class VersiBerkasInline(admin.TabularInline):
+    model = VersiBerkas
+    extra = 0
+    can_delete = False
+    fields = [
+        "nomor_versi",
+        "berkas",
+        "jumlah_halaman",
+        "ukuran",
+        "status_proses",
+        "diterbitkan_pada",
+        "keterangan_perbaikan",
+    ]
+    readonly_fields = [
+        "nomor_versi",
+        "berkas",
+        "jumlah_halaman",
+        "ukuran",
+        "status_proses",
+        "diterbitkan_pada",
+    ]
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        # New versions come through the checked upload field on the product form.
+        return False
+
+
+class RelasiKeluarInline(admin.TabularInline):
+    model = RelasiProduk
+    fk_name = "sumber"
+    extra = 0
+    autocomplete_fields = ["target"]
+    verbose_name = "relasi (produk ini … produk lain)"
+    verbose_name_plural = "relasi: produk ini mengubah / mencabut / melaksanakan"
+
+
+class RelasiMasukInline(admin.TabularInline):
+    model = RelasiProduk
+    fk_name = "target"
+    extra = 0
+    autocomplete_fields = ["sumber"]
+    verbose_name = "relasi (produk lain … produk ini)"
+    verbose_name_plural = "relasi: produk ini diubah / dicabut / dilaksanakan oleh"
+
+
+class ProdukHukumForm(forms.ModelForm):
+    berkas_baru = forms.FileField(
+        label="Unggah berkas PDF (versi baru)",
+        required=False,
+        help_text="Hanya PDF asli, tanpa kata sandi. Setiap unggahan menjadi versi baru.",
+    )
+    keterangan_perbaikan = forms.CharField(
+        label="Keterangan perbaikan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Untuk versi kedua dan seterusnya: apa yang diperbaiki.",
+    )
+
+    class Meta:
+        model = ProdukHukum
+        fields = "__all__"
+
+    def clean_berkas_baru(self):
+        berkas = self.cleaned_data.get("berkas_baru")
+        if berkas:
+            from .berkas import baca_unggahan, cari_duplikat
+            from .pdf import periksa_pdf
+
+            info = periksa_pdf(baca_unggahan(berkas))
+            duplikat = cari_duplikat(info.sha256)
+            if duplikat is not None:
+                raise forms.ValidationError(
+                    f"Berkas identik sudah tersimpan sebagai {duplikat.produk}, "
+                    f"versi {duplikat.nomor_versi}."
+                )
+        return berkas
+
+
+@admin.register(ProdukHukum)
+class ProdukHukumAdmin(admin.ModelAdmin):
+    form = ProdukHukumForm
+    list_display = [
+        "__str__",
+        "judul_pendek",
+        "satker",
+        "tahun",
+        "status",
+        "status_publikasi",
+        "jumlah_unduhan",
+    ]
+    list_filter = ["status_publikasi", "status", "jenis", "satker", "tahun", "tipe_dokumen"]
+    list_select_related = ["jenis", "satker"]
+    search_fields = ["judul", "nomor", "subjek", "abstrak", "teu_badan"]
+    date_hierarchy = "tanggal_penetapan"
+    autocomplete_fields = ["satker", "jenis"]
+    readonly_fields = ["diterbitkan_pada", "jumlah_dilihat", "jumlah_unduhan", "dibuat_pada"]
+    inlines = [VersiBerkasInline, RelasiKeluarInline, RelasiMasukInline]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["satker", "jenis", "tipe_dokumen", "nomor", "tahun", "judul"]}),
+        (
+            "Metadata",
+            {
+                "fields": [
+                    "teu_badan",
+                    "tempat_penetapan",
+                    "tanggal_penetapan",
+                    "tanggal_pengundangan",
+                    "sumber",
+                    "subjek",
+                    "bidang_hukum",
+                    "bahasa",
+                    "lokasi",
+                    "penandatangan",
+                    "pemrakarsa",
+                    "abstrak",
+                ]
+            },
+        ),
+        ("Status", {"fields": ["status", "keterangan_status"]}),
+        (
+            "Publikasi",
+            {
+                "fields": [
+                    "status_publikasi",
+                    "diterbitkan_pada",
+                    "jumlah_dilihat",
+                    "jumlah_unduhan",
+                    "berkas_baru",
+                    "keterangan_perbaikan",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="judul")
+    def judul_pendek(self, obj):
+        return obj.judul[:90] + ("…" if len(obj.judul) > 90 else "")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        berkas = form.cleaned_data.get("berkas_baru")
+        if berkas:
+            try:
+                simpan_versi(
+                    obj,
+                    berkas,
+                    keterangan_perbaikan=form.cleaned_data.get("keterangan_perbaikan", ""),
+                    oleh=request.user,
+                )
+            except BerkasTidakValid as exc:
+                messages.error(request, exc.messages[0])
+
+
+@admin.register(VersiBerkas)
+class VersiBerkasAdmin(admin.ModelAdmin):
+    list_display = [
+        "produk",
+        "nomor_versi",
+        "jumlah_halaman",
+        "ukuran",
+        "status_proses",
+        "diterbitkan_pada",
+        "pratinjau",
+    ]
+    list_filter = ["status_proses", "teks_ocr"]
+    list_select_related = ["produk__jenis"]
+    search_fields = ["produk__judul", "produk__nomor", "sha256", "nama_asli"]
+    readonly_fields = [
+        "produk",
+        "nomor_versi",
+        "berkas",
+        "nama_asli",
+        "sha256",
+        "ukuran",
+        "jumlah_halaman",
+        "teks",
+        "teks_ocr",
+        "thumbnail",
+        "status_proses",
+        "pesan_proses",
+        "diunggah_oleh",
+        "dibuat_pada",
+        "diterbitkan_pada",
+        "pratinjau",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="thumbnail")
+    def pratinjau(self, obj):
+        if not obj.thumbnail:
+            return "—"
+        return format_html('<span title="{}">tersedia</span>', obj.thumbnail.name)
+
+
+@admin.register(RelasiProduk)
+class RelasiProdukAdmin(admin.ModelAdmin):
+    list_display = ["sumber", "jenis", "target", "keterangan"]
+    list_filter = ["jenis"]
+    list_select_related = ["sumber__jenis", "target__jenis"]
+    search_fields = ["sumber__judul", "sumber__nomor", "target__judul", "target__nomor"]
+    autocomplete_fields = ["sumber", "target"]

@@ -1,0 +1,334 @@
+"""The catalogue of legal products (produk hukum), per the national metadata
+standard (Permenkumham 8/2019). Knows nothing of the workflow or of web pages."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+
+class Satker(models.Model):
+    """One office: KPU RI, a KPU Provinsi or a KPU Kabupaten/Kota."""
+
+    class Tingkat(models.TextChoices):
+        PUSAT = "pusat", "Pusat"
+        PROVINSI = "provinsi", "Provinsi"
+        KABUPATEN_KOTA = "kabupaten-kota", "Kabupaten/Kota"
+
+    class ZonaWaktu(models.TextChoices):
+        WIB = "Asia/Jakarta", "WIB (Asia/Jakarta)"
+        WITA = "Asia/Makassar", "WITA (Asia/Makassar)"
+        WIT = "Asia/Jayapura", "WIT (Asia/Jayapura)"
+
+    nama = models.CharField("nama", max_length=200, unique=True)
+    tingkat = models.CharField("tingkat", max_length=20, choices=Tingkat.choices)
+    induk = models.ForeignKey(
+        "self",
+        verbose_name="satker induk",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bawahan",
+    )
+    slug = models.SlugField(
+        "slug",
+        max_length=80,
+        unique=True,
+        help_text="Dipakai di alamat portal publik, mis. /kotawaringin-timur/.",
+    )
+    teu_badan = models.CharField(
+        "T.E.U. badan",
+        max_length=255,
+        help_text="Tajuk Entri Utama, mis. Komisi Pemilihan Umum Kabupaten Kotawaringin Timur.",
+    )
+    tempat = models.CharField("tempat penetapan", max_length=100)
+    zona_waktu = models.CharField(
+        "zona waktu", max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WIB
+    )
+    alamat = models.TextField("alamat", blank=True)
+    email = models.EmailField("email", blank=True)
+
+    class Meta:
+        verbose_name = "satker"
+        verbose_name_plural = "satker"
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+    @property
+    def singkatan_zona(self):
+        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(
+            self.zona_waktu, self.zona_waktu
+        )
+
+
+class TipeDokumen(models.TextChoices):
+    PERATURAN = "peraturan", "Peraturan"
+    MONOGRAFI = "monografi", "Monografi"
+    ARTIKEL = "artikel", "Artikel"
+    PUTUSAN = "putusan", "Putusan"
+
+
+class Jenis(models.Model):
+    """The form of a legal product, with its abbreviation (singkatan)."""
+
+    nama = models.CharField("nama", max_length=150, unique=True)
+    singkatan = models.CharField("singkatan", max_length=30, unique=True)
+    tipe_dokumen = models.CharField(
+        "tipe dokumen", max_length=20, choices=TipeDokumen.choices, default=TipeDokumen.PERATURAN
+    )
+    urutan = models.PositiveSmallIntegerField("urutan tampil", default=100)
+
+    class Meta:
+        verbose_name = "jenis produk hukum"
+        verbose_name_plural = "jenis produk hukum"
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class StatusBerlaku(models.TextChoices):
+    BERLAKU = "berlaku", "Berlaku"
+    TIDAK_BERLAKU = "tidak-berlaku", "Tidak Berlaku"
+
+
+class StatusPublikasi(models.TextChoices):
+    DRAF = "draf", "Draf"
+    TERBIT = "terbit", "Terbit"
+    DITURUNKAN = "diturunkan", "Diturunkan (sedang diperbaiki)"
+
+
+class ProdukHukumQuerySet(models.QuerySet):
+    def terbit(self):
+        """Only what the public may see."""
+        return self.filter(status_publikasi=StatusPublikasi.TERBIT)
+
+
+class ProdukHukum(models.Model):
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="produk_hukum"
+    )
+    jenis = models.ForeignKey(
+        Jenis, verbose_name="jenis", on_delete=models.PROTECT, related_name="produk_hukum"
+    )
+    tipe_dokumen = models.CharField(
+        "tipe dokumen", max_length=20, choices=TipeDokumen.choices, default=TipeDokumen.PERATURAN
+    )
+    judul = models.TextField("judul")
+    teu_badan = models.CharField("T.E.U. badan", max_length=255, blank=True)
+    nomor = models.CharField("nomor", max_length=100)
+    tahun = models.PositiveSmallIntegerField("tahun")
+    tempat_penetapan = models.CharField("tempat penetapan", max_length=100, blank=True)
+    tanggal_penetapan = models.DateField("tanggal penetapan", null=True, blank=True)
+    tanggal_pengundangan = models.DateField("tanggal pengundangan", null=True, blank=True)
+    sumber = models.CharField("sumber", max_length=255, blank=True)
+    subjek = models.CharField(
+        "subjek", max_length=500, blank=True, help_text="Kata kunci, dipisah koma."
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=StatusBerlaku.choices, default=StatusBerlaku.BERLAKU
+    )
+    keterangan_status = models.CharField("keterangan status", max_length=500, blank=True)
+    bahasa = models.CharField("bahasa", max_length=50, default="Indonesia")
+    lokasi = models.CharField(
+        "lokasi", max_length=255, blank=True, help_text="Tempat naskah asli (kertas) disimpan."
+    )
+    bidang_hukum = models.CharField("bidang hukum", max_length=150, blank=True)
+    penandatangan = models.CharField("penandatangan", max_length=255, blank=True)
+    pemrakarsa = models.CharField("pemrakarsa", max_length=255, blank=True)
+    abstrak = models.TextField("abstrak", blank=True)
+
+    status_publikasi = models.CharField(
+        "status publikasi",
+        max_length=20,
+        choices=StatusPublikasi.choices,
+        default=StatusPublikasi.DRAF,
+        db_index=True,
+    )
+    diterbitkan_pada = models.DateTimeField("pertama terbit", null=True, blank=True)
+    jumlah_dilihat = models.PositiveIntegerField("dilihat", default=0)
+    jumlah_unduhan = models.PositiveIntegerField("diunduh", default=0)
+    dibuat_pada = models.DateTimeField("dibuat", auto_now_add=True)
+    diubah_pada = models.DateTimeField("diubah", auto_now=True)
+
+    objects = ProdukHukumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "produk hukum"
+        verbose_name_plural = "produk hukum"
+        ordering = ["-tahun", "-tanggal_penetapan", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "jenis", "nomor", "tahun"],
+                name="produk_unik_per_satker_jenis_nomor_tahun",
+                violation_error_message=(
+                    "Produk hukum dengan satker, jenis, nomor, dan tahun ini sudah ada."
+                ),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status_publikasi", "-diterbitkan_pada"]),
+            models.Index(fields=["tahun"]),
+        ]
+
+    def __str__(self):
+        return f"{self.jenis.singkatan} Nomor {self.nomor} Tahun {self.tahun}"
+
+    def save(self, *args, **kwargs):
+        # Catalogue defaults come from the office and the jenis when left empty.
+        if not self.teu_badan and self.satker_id:
+            self.teu_badan = self.satker.teu_badan
+        if not self.tempat_penetapan and self.satker_id:
+            self.tempat_penetapan = self.satker.tempat
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("publicsite:detail", args=[self.satker.slug, self.pk, self.slug])
+
+    @property
+    def slug(self):
+        return slugify(f"{self.jenis.singkatan}-{self.nomor}-{self.tahun}")[:80] or "produk"
+
+    @property
+    def terbit(self):
+        return self.status_publikasi == StatusPublikasi.TERBIT
+
+    def versi_terbit(self):
+        """The version the public sees now: the newest one ever published."""
+        return self.versi.filter(diterbitkan_pada__isnull=False).order_by("-nomor_versi").first()
+
+    def versi_terbaru(self):
+        return self.versi.order_by("-nomor_versi").first()
+
+
+def lokasi_berkas(versi, filename):
+    tanggal = timezone.now()
+    return f"produk/{tanggal:%Y/%m}/{versi.sha256[:2]}/{versi.sha256}.pdf"
+
+
+def lokasi_thumbnail(versi, filename):
+    return f"thumbnail/{versi.sha256[:2]}/{versi.sha256}.png"
+
+
+class VersiBerkas(models.Model):
+    """One uploaded file of a product. Every upload is a new version; earlier
+    versions are kept, with the keterangan perbaikan that explains the change."""
+
+    class StatusProses(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu"
+        DIPROSES = "diproses", "Diproses"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    produk = models.ForeignKey(
+        ProdukHukum, verbose_name="produk hukum", on_delete=models.CASCADE, related_name="versi"
+    )
+    nomor_versi = models.PositiveIntegerField("versi")
+    berkas = models.FileField("berkas PDF", upload_to=lokasi_berkas, max_length=255)
+    nama_asli = models.CharField("nama berkas asli", max_length=255, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    ukuran = models.PositiveBigIntegerField("ukuran (bita)")
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman")
+    teks = models.TextField("teks", blank=True)
+    teks_ocr = models.BooleanField(
+        "teks hasil OCR", default=False, help_text="Teks dikenali dari pindaian."
+    )
+    thumbnail = models.ImageField(
+        "thumbnail halaman pertama", upload_to=lokasi_thumbnail, blank=True, max_length=255
+    )
+    status_proses = models.CharField(
+        "status pemrosesan",
+        max_length=20,
+        choices=StatusProses.choices,
+        default=StatusProses.MENUNGGU,
+    )
+    pesan_proses = models.TextField("pesan pemrosesan", blank=True)
+    keterangan_perbaikan = models.TextField(
+        "keterangan perbaikan",
+        blank=True,
+        help_text="Penjelasan bagi pembaca tentang apa yang diperbaiki pada versi ini.",
+    )
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diunggah oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField("diunggah", auto_now_add=True)
+    diterbitkan_pada = models.DateTimeField(
+        "diterbitkan", null=True, blank=True, help_text="Kosong: belum pernah tampil di publik."
+    )
+
+    class Meta:
+        verbose_name = "versi berkas"
+        verbose_name_plural = "versi berkas"
+        ordering = ["produk", "-nomor_versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["produk", "nomor_versi"], name="versi_unik_per_produk")
+        ]
+
+    def __str__(self):
+        return f"{self.produk} — versi {self.nomor_versi}"
+
+
+class JenisRelasi(models.TextChoices):
+    MENGUBAH = "mengubah", "Mengubah"
+    MENCABUT = "mencabut", "Mencabut"
+    MELAKSANAKAN = "melaksanakan", "Melaksanakan"
+
+
+LABEL_KEBALIKAN = {
+    JenisRelasi.MENGUBAH: "Diubah dengan",
+    JenisRelasi.MENCABUT: "Dicabut dengan",
+    JenisRelasi.MELAKSANAKAN: "Dilaksanakan dengan",
+}
+
+
+class RelasiProduk(models.Model):
+    """ "A mengubah / mencabut / melaksanakan B", recorded once and read both
+    ways: from A as ``relasi_keluar``, from B as ``relasi_masuk``. Status effects
+    are applied by documents.relasi, never here."""
+
+    sumber = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="produk hukum",
+        on_delete=models.CASCADE,
+        related_name="relasi_keluar",
+    )
+    jenis = models.CharField("hubungan", max_length=20, choices=JenisRelasi.choices)
+    target = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="produk hukum yang dituju",
+        on_delete=models.CASCADE,
+        related_name="relasi_masuk",
+    )
+    keterangan = models.CharField("keterangan", max_length=500, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "relasi produk hukum"
+        verbose_name_plural = "relasi produk hukum"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sumber", "jenis", "target"],
+                name="relasi_unik",
+                violation_error_message="Relasi ini sudah tercatat.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(sumber=models.F("target")),
+                name="relasi_bukan_diri_sendiri",
+                violation_error_message="Produk hukum tidak dapat berelasi dengan dirinya sendiri.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sumber} {self.get_jenis_display().lower()} {self.target}"
+
+    @property
+    def label_kebalikan(self):
+        return LABEL_KEBALIKAN[self.jenis]

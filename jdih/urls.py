@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Administrasi JDIH KPU"
+admin.site.site_title = "Admin JDIH KPU"
+admin.site.index_title = "Pengelolaan satker, pengguna, peran, dan katalog"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staf/", include("workflow.urls")),
+    # The public site comes last: it owns the /<satker-slug>/ namespace.
+    path("", include("publicsite.urls")),
+]
