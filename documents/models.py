@@ -175,7 +175,9 @@ class ProdukHukum(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.jenis.singkatan} Nomor {self.nomor} Tahun {self.tahun}"
+        # KPU numbers often carry the year already (…/KPU-Kab/2024): say it once.
+        tahun = "" if self.nomor.endswith(str(self.tahun)) else f" Tahun {self.tahun}"
+        return f"{self.jenis.singkatan} Nomor {self.nomor}{tahun}"
 
     def save(self, *args, **kwargs):
         # Catalogue defaults come from the office and the jenis when left empty.

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from documents.demo import muat_katalog
+from workflow.demo import DEMO_PASSWORD, muat_pengguna
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo: satker, jenis, produk hukum contoh ber-PDF, pengguna per peran."
+
+    def handle(self, *args, **options):
+        hasil = muat_katalog()
+        jumlah_pengguna = muat_pengguna()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Data demo siap: {hasil['satker']} satker, {hasil['jenis']} jenis, "
+                f"{hasil['produk']} produk hukum ({hasil['baru']} baru), "
+                f"{jumlah_pengguna} pengguna. Kata sandi demo: {DEMO_PASSWORD}"
+            )
+        )
