@@ -187,6 +187,8 @@ class VersiBerkasAdmin(admin.ModelAdmin):
         "jumlah_halaman",
         "ukuran",
         "status_proses",
+        "pesan_proses",
+        "teks_ocr",
         "diterbitkan_pada",
         "pratinjau",
     ]
@@ -212,8 +214,39 @@ class VersiBerkasAdmin(admin.ModelAdmin):
         "pratinjau",
     ]
 
+    actions = ["proses_ulang", "proses_ulang_paksa"]
+
     def has_add_permission(self, request):
         return False
+
+    def _proses_ulang(self, request, queryset, paksa):
+        from .pemrosesan import PemrosesanTidakDapatDiulang, ulangi_pemrosesan
+
+        diantrekan, dilewati = 0, 0
+        for versi in queryset:
+            try:
+                ulangi_pemrosesan(versi, paksa=paksa)
+                diantrekan += 1
+            except PemrosesanTidakDapatDiulang:
+                dilewati += 1
+        if diantrekan:
+            messages.success(request, f"{diantrekan} versi dimasukkan kembali ke antrean.")
+        if dilewati:
+            messages.warning(
+                request,
+                f"{dilewati} versi dilewati karena masih menunggu atau sedang diproses.",
+            )
+
+    @admin.action(description="Proses ulang (versi gagal atau selesai)", permissions=["change"])
+    def proses_ulang(self, request, queryset):
+        self._proses_ulang(request, queryset, paksa=False)
+
+    @admin.action(
+        description="Proses ulang paksa (juga yang macet menunggu/diproses)",
+        permissions=["change"],
+    )
+    def proses_ulang_paksa(self, request, queryset):
+        self._proses_ulang(request, queryset, paksa=True)
 
     @admin.display(description="thumbnail")
     def pratinjau(self, obj):

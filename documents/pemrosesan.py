@@ -15,6 +15,7 @@ so running twice leaves one text and one thumbnail file.
 import logging
 import time
 
+import pypdfium2 as pdfium
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -45,6 +46,11 @@ def alasan_gagal(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, pdf.BerkasTidakValid):
         return exc.messages[0]
+    if isinstance(exc, pdfium.PdfiumError):
+        return (
+            "Berkas PDF tidak dapat dibaca saat diproses (rusak atau tidak lengkap). "
+            "Unggah ulang berkas yang utuh sebagai versi baru."
+        )
     if isinstance(exc, FileNotFoundError):
         return "Berkas PDF versi ini tidak ditemukan di penyimpanan berkas."
     return (
