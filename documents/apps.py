@@ -6,4 +6,5 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Katalog produk hukum"
 
     def ready(self):
-        from . import relasi  # noqa: F401  (connects the status rules)
+        # Connect the status rules of relations and the full-text index upkeep.
+        from . import pencarian, relasi  # noqa: F401

@@ -2,6 +2,7 @@
 standard (Permenkumham 8/2019). Knows nothing of the workflow or of web pages."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -153,6 +154,8 @@ class ProdukHukum(models.Model):
     jumlah_unduhan = models.PositiveIntegerField("diunduh", default=0)
     dibuat_pada = models.DateTimeField("dibuat", auto_now_add=True)
     diubah_pada = models.DateTimeField("diubah", auto_now=True)
+    # Full-text index (PostgreSQL, config 'indonesian'); kept by documents.pencarian.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ProdukHukumQuerySet.as_manager()
 

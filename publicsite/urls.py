@@ -1,10 +1,40 @@
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
+from .converters import SatkerSlugConverter
+from .sitemaps import SITEMAPS
+
+register_converter(SatkerSlugConverter, "satker")
 
 app_name = "publicsite"
 
+produk = "<satker:satker>/produk/<int:pk>-<slug:slug>/"
+
 urlpatterns = [
     path("", views.beranda, name="beranda"),
-    path("<slug:satker>/produk/<int:pk>-<slug:slug>/", views.detail, name="detail"),
+    path("cari/", views.cari, name="cari"),
+    path("statistik/", views.statistik, name="statistik"),
+    path("integrasi/jdihn.json", views.jdihn, name="jdihn"),
+    path("umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom"),
+    path("robots.txt", views.robots, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "publicsite:sitemap-bagian"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-bagian",
+    ),
+    path("<satker:satker>/", views.beranda_satker, name="satker"),
+    path("<satker:satker>/integrasi/jdihn.json", views.jdihn, name="jdihn-satker"),
+    path("<satker:satker>/umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom-satker"),
+    path(produk, views.detail, name="detail"),
+    path(produk + "unduh/", views.unduh, name="unduh"),
+    path(produk + "pratinjau/", views.pratinjau, name="pratinjau"),
+    path(produk + "versi/<int:nomor_versi>/unduh/", views.unduh, name="unduh-versi"),
 ]

@@ -1,0 +1,33 @@
+"""The public site owns /<satker-slug>/; these words belong to other routes."""
+
+from django.urls.converters import SlugConverter
+
+KATA_CADANGAN = frozenset(
+    {
+        "admin",
+        "staf",
+        "masuk",
+        "keluar",
+        "static",
+        "media",
+        "cari",
+        "statistik",
+        "integrasi",
+        "umpan",
+        "produk",
+        "api",
+        "sitemap.xml",
+        "robots.txt",
+        "favicon.ico",
+    }
+)
+
+
+class SatkerSlugConverter(SlugConverter):
+    """A Satker slug that is never one of the reserved words, so a Satker named
+    like a route cannot shadow the staff area, the admin or the login."""
+
+    def to_python(self, value):
+        if value.lower() in KATA_CADANGAN:
+            raise ValueError("kata cadangan")
+        return value

@@ -1,0 +1,249 @@
+"""Read-only queries of the public portal. Everything here starts from
+``ProdukHukum.objects.terbit()``: a product that is not published is never
+listed, counted, searched, fed or served."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Concat, Left
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from documents.models import Jenis, ProdukHukum, Satker, StatusPublikasi, VersiBerkas
+from documents.pencarian import KONFIGURASI, teks_versi_terbit
+
+TERBIT = Q(produk_hukum__status_publikasi=StatusPublikasi.TERBIT)
+
+
+def produk_publik(satker: Satker | None = None):
+    # The vector is large and only the database needs it.
+    qs = ProdukHukum.objects.terbit().select_related("jenis", "satker").defer("search_vector")
+    if satker is not None:
+        qs = qs.filter(satker=satker)
+    return qs
+
+
+def urut_tanggal(qs):
+    return qs.order_by(F("tanggal_penetapan").desc(nulls_last=True), "-tahun", "-id")
+
+
+def terbaru(satker=None, jumlah=10):
+    return list(produk_publik(satker).order_by("-diterbitkan_pada", "-id")[:jumlah])
+
+
+def jumlah_per_jenis(satker=None):
+    syarat = TERBIT & Q(produk_hukum__satker=satker) if satker else TERBIT
+    return list(
+        Jenis.objects.annotate(jumlah=Count("produk_hukum", filter=syarat))
+        .filter(jumlah__gt=0)
+        .order_by("urutan", "nama")
+    )
+
+
+def jumlah_per_tahun(satker=None):
+    return list(
+        produk_publik(satker)
+        .order_by()
+        .values("tahun")
+        .annotate(jumlah=Count("id"))
+        .order_by("-tahun")
+    )
+
+
+def jumlah_per_status(satker=None):
+    return list(
+        produk_publik(satker)
+        .order_by()
+        .values("status")
+        .annotate(jumlah=Count("id"))
+        .order_by("status")
+    )
+
+
+def satker_dengan_produk():
+    return list(
+        Satker.objects.annotate(jumlah=Count("produk_hukum", filter=TERBIT))
+        .filter(jumlah__gt=0)
+        .order_by("nama")
+    )
+
+
+def paling_diunduh(satker=None, jumlah=10):
+    return list(
+        produk_publik(satker)
+        .filter(jumlah_unduhan__gt=0)
+        .order_by("-jumlah_unduhan", "-id")[:jumlah]
+    )
+
+
+def pilihan_tahun():
+    return list(
+        ProdukHukum.objects.terbit().order_by("-tahun").values_list("tahun", flat=True).distinct()
+    )
+
+
+def pilihan_bidang_hukum():
+    return list(
+        ProdukHukum.objects.terbit()
+        .exclude(bidang_hukum="")
+        .order_by("bidang_hukum")
+        .values_list("bidang_hukum", flat=True)
+        .distinct()
+    )
+
+
+def pilihan_jenis():
+    return list(Jenis.objects.filter(TERBIT).distinct().order_by("urutan", "nama"))
+
+
+def pilihan_satker():
+    return list(Satker.objects.filter(TERBIT).distinct().order_by("nama"))
+
+
+# --- search ---------------------------------------------------------------
+
+URUT_RELEVANSI = "relevansi"
+URUT_TERBARU = "terbaru"
+URUT_TERLAMA = "terlama"
+
+PENANDA_AWAL, PENANDA_AKHIR = "\u27ea", "\u27eb"  # ⟪ ⟫ never occur in a legal text
+PANJANG_CUPLIKAN = 240
+MAKS_TEKS_CUPLIKAN = 100_000
+
+
+def pakai_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def kata_kunci(q: str) -> list[str]:
+    """The words of a query, without search-syntax punctuation."""
+    return [k for k in re.findall(r"[\w./-]+", q.lower()) if k.strip("./-")][:10]
+
+
+@dataclass
+class Kriteria:
+    q: str = ""
+    jenis: int | None = None
+    tahun: int | None = None
+    nomor: str = ""
+    status: str = ""
+    satker: str = ""
+    bidang: str = ""
+    urut: str = ""
+
+
+def cari_produk(k: Kriteria):
+    """The published products matching ``k``, ordered as asked."""
+    qs = produk_publik()
+    if k.jenis:
+        qs = qs.filter(jenis_id=k.jenis)
+    if k.tahun:
+        qs = qs.filter(tahun=k.tahun)
+    if k.nomor:
+        qs = qs.filter(nomor__icontains=k.nomor)
+    if k.status:
+        qs = qs.filter(status=k.status)
+    if k.satker:
+        qs = qs.filter(satker__slug=k.satker)
+    if k.bidang:
+        qs = qs.filter(bidang_hukum=k.bidang)
+    relevansi = bool(k.q) and k.urut in ("", URUT_RELEVANSI)
+    if k.q and pakai_postgres():
+        query = SearchQuery(k.q, config=KONFIGURASI, search_type="websearch")
+        qs = qs.filter(search_vector=query)
+        if relevansi:
+            qs = qs.annotate(skor=SearchRank(F("search_vector"), query)).order_by(
+                "-skor", "-tahun", "-id"
+            )
+            return qs
+    elif k.q:
+        kata = kata_kunci(k.q)
+        qs = qs.annotate(_teks=teks_versi_terbit())
+        skor = Value(0)
+        for w in kata:
+            qs = qs.filter(
+                Q(judul__icontains=w)
+                | Q(nomor__icontains=w)
+                | Q(subjek__icontains=w)
+                | Q(abstrak__icontains=w)
+                | Q(_teks__icontains=w)
+            )
+            # The same weights as the PostgreSQL vector: judul/nomor > subjek > abstrak > PDF.
+            skor = skor + Case(
+                When(Q(judul__icontains=w) | Q(nomor__icontains=w), then=8),
+                When(subjek__icontains=w, then=4),
+                When(abstrak__icontains=w, then=2),
+                default=1,
+                output_field=IntegerField(),
+            )
+        if relevansi:
+            return qs.annotate(skor=skor).order_by("-skor", "-tahun", "-id")
+    if k.urut == URUT_TERLAMA:
+        return qs.order_by(F("tanggal_penetapan").asc(nulls_last=True), "tahun", "id")
+    return urut_tanggal(qs)
+
+
+def cuplikan(produk_list, q: str) -> dict[int, str]:
+    """Safe HTML snippets with the matched words in <mark>, one query in all."""
+    ids = [p.pk for p in produk_list]
+    if not ids or not q:
+        return {}
+    if pakai_postgres():
+        sumber = Concat("abstrak", Value(" … "), Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN))
+        baris = ProdukHukum.objects.filter(pk__in=ids).annotate(
+            c=SearchHeadline(
+                sumber,
+                SearchQuery(q, config=KONFIGURASI, search_type="websearch"),
+                config=KONFIGURASI,
+                start_sel=PENANDA_AWAL,
+                stop_sel=PENANDA_AKHIR,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        hasil = {}
+        for pk, teks in baris.values_list("pk", "c"):
+            # ts_headline does not escape: escape first, then turn the markers into <mark>.
+            aman = str(escape(teks or ""))
+            hasil[pk] = mark_safe(
+                aman.replace(PENANDA_AWAL, "<mark>").replace(PENANDA_AKHIR, "</mark>")
+            )
+        return hasil
+    teks = {}
+    for pid, isi in (
+        VersiBerkas.objects.filter(produk_id__in=ids, diterbitkan_pada__isnull=False)
+        .order_by("produk_id", "-nomor_versi")
+        .values_list("produk_id", "teks")
+    ):
+        teks.setdefault(pid, isi)
+    kata = kata_kunci(q)
+    return {p.pk: sorot(f"{p.abstrak} … {teks.get(p.pk, '')}", kata) for p in produk_list}
+
+
+def sorot(teks: str, kata: list[str], panjang: int = PANJANG_CUPLIKAN) -> str:
+    """A window of ``teks`` around the first matched word, HTML-escaped, with
+    every word that starts with a query word wrapped in <mark>."""
+    teks = re.sub(r"\s+", " ", teks).strip(" …")
+    if not kata:
+        return escape(teks[:panjang])
+    pola = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in kata) + r")[\w]*", re.IGNORECASE)
+    cocok = pola.search(teks)
+    awal = max(0, cocok.start() - panjang // 3) if cocok else 0
+    potongan = teks[awal : awal + panjang]
+    bagian, pos = [], 0
+    for m in pola.finditer(potongan):
+        bagian.append(escape(potongan[pos : m.start()]))
+        bagian.append(f"<mark>{escape(m.group(0))}</mark>")
+        pos = m.end()
+    bagian.append(escape(potongan[pos:]))
+    html = "".join(str(b) for b in bagian)
+    if awal > 0:
+        html = "… " + html
+    if awal + panjang < len(teks):
+        html += " …"
+    return mark_safe(html)
