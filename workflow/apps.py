@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class WorkflowConfig(AppConfig):
@@ -7,3 +8,11 @@ class WorkflowConfig(AppConfig):
 
     def ready(self):
         from . import penugasan  # noqa: F401  (keeps object permissions in step)
+
+        post_migrate.connect(_setelah_migrasi, sender=self)
+
+
+def _setelah_migrasi(sender, using="default", **kwargs):
+    from .izin import pastikan_grup_peran
+
+    pastikan_grup_peran()

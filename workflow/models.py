@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils import timezone
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from documents.models import Satker
+from documents.models import ProdukHukum, Satker, VersiBerkas
+
+from .peran import PERAN_VALIDATOR
 
 
 class SatkerUserObjectPermission(UserObjectPermissionBase):
@@ -45,3 +49,472 @@ class PenugasanPeran(models.Model):
 
     def __str__(self):
         return f"{self.pengguna} — {self.peran} — {self.satker}"
+
+
+class Status(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIDISPOSISI = "didisposisi", "Didisposisi"
+    DITURUNKAN = "diturunkan", "Diturunkan (perbaikan)"
+    DIPERIKSA = "diperiksa", "Diperiksa (koreksi)"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk diperbaiki"
+    DIVALIDASI = "divalidasi", "Validasi dan persetujuan"
+    DISETUJUI = "disetujui", "Disetujui, siap unggah"
+    DITOLAK = "ditolak", "Ditolak"
+    DIUNGGAH = "diunggah", "Diunggah"
+
+
+STATUS_SELESAI = [Status.DITOLAK, Status.DIUNGGAH]
+
+
+class JenisPermohonan(models.TextChoices):
+    UNGGAH = "unggah", "Pengunggahan"
+    PENURUNAN = "penurunan", "Penurunan, perbaikan, dan unggah ulang"
+
+
+def _izin(kode):
+    """A transition's permission: the role's object permission on the request's Satker."""
+
+    def cek(permohonan, user):
+        from .izin import punya_izin
+
+        return punya_izin(user, kode, permohonan.satker_id)
+
+    cek.kode = kode
+    return cek
+
+
+def _izin_validasi(permohonan, user):
+    from .izin import boleh_validasi
+
+    return boleh_validasi(user, permohonan)
+
+
+def _izin_kembalikan(permohonan, user):
+    from .izin import boleh_validasi, punya_izin
+
+    if permohonan.status == Status.DIPERIKSA:
+        return punya_izin(user, "koreksi_permohonan", permohonan.satker_id)
+    return boleh_validasi(user, permohonan)
+
+
+class Permohonan(ConcurrentTransitionMixin, models.Model):
+    """A request to publish (unggah) or to take down, fix and re-publish
+    (penurunan) one produk hukum, walked through the SOP state by state."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="permohonan"
+    )
+    jenis = models.CharField(
+        "jenis permohonan", max_length=20, choices=JenisPermohonan.choices, db_index=True
+    )
+    produk = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="produk hukum",
+        on_delete=models.PROTECT,
+        related_name="permohonan",
+    )
+    status = FSMField(
+        "status",
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DIAJUKAN,
+        protected=True,
+        db_index=True,
+    )
+    status_sejak = models.DateTimeField("status sejak", default=timezone.now)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="diajukan oleh",
+        on_delete=models.PROTECT,
+        related_name="permohonan_diajukan",
+    )
+    pengelola = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="pengelola JDIH",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="permohonan_dikelola",
+        help_text="Pengelola JDIH yang dituju disposisi.",
+    )
+    alasan = models.TextField(
+        "alasan penurunan", blank=True, help_text="Hanya untuk usulan penurunan."
+    )
+    tingkat_lolos = models.PositiveSmallIntegerField("tingkat validasi yang telah lolos", default=0)
+    putaran_koreksi = models.PositiveSmallIntegerField("putaran koreksi", default=0)
+    alasan_penolakan = models.TextField("alasan penolakan", blank=True)
+    versi_perbaikan = models.ForeignKey(
+        VersiBerkas,
+        verbose_name="versi hasil perbaikan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField("dibuat", default=timezone.now)
+    selesai_pada = models.DateTimeField("selesai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "permohonan"
+        verbose_name_plural = "permohonan"
+        ordering = ["status_sejak", "id"]
+        indexes = [models.Index(fields=["satker", "status", "status_sejak"])]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.produk}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("workflow:permohonan", args=[self.pk])
+
+    @property
+    def selesai(self):
+        return self.status in STATUS_SELESAI
+
+    @property
+    def penurunan(self):
+        return self.jenis == JenisPermohonan.PENURUNAN
+
+    # --- the state machine; side effects live in workflow.layanan ---
+
+    @transition(
+        field=status,
+        source=Status.DIAJUKAN,
+        target=Status.DIDISPOSISI,
+        permission=_izin("disposisi_permohonan"),
+    )
+    def disposisi(self):
+        pass
+
+    def _boleh_turunkan(self):
+        return self.jenis == JenisPermohonan.PENURUNAN
+
+    @transition(
+        field=status,
+        source=Status.DIDISPOSISI,
+        target=Status.DITURUNKAN,
+        permission=_izin("turunkan_permohonan"),
+        conditions=[_boleh_turunkan],
+    )
+    def turunkan(self):
+        pass
+
+    def _siap_diserahkan(self):
+        # A take-down goes down first (step 10) before any fix is handed in.
+        if self.jenis == JenisPermohonan.PENURUNAN:
+            return self.status != Status.DIDISPOSISI and self.versi_perbaikan_id is not None
+        return True
+
+    @transition(
+        field=status,
+        source=[Status.DIDISPOSISI, Status.DITURUNKAN, Status.DIKEMBALIKAN],
+        target=Status.DIPERIKSA,
+        permission=_izin("siapkan_permohonan"),
+        conditions=[_siap_diserahkan],
+    )
+    def serahkan(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[Status.DIPERIKSA, Status.DIVALIDASI],
+        target=Status.DIKEMBALIKAN,
+        permission=_izin_kembalikan,
+    )
+    def kembalikan(self):
+        self.tingkat_lolos = 0
+
+    @transition(
+        field=status,
+        source=Status.DIPERIKSA,
+        target=Status.DIVALIDASI,
+        permission=_izin("koreksi_permohonan"),
+    )
+    def loloskan_koreksi(self):
+        self.tingkat_lolos = 0
+
+    @transition(
+        field=status,
+        source=Status.DIVALIDASI,
+        target=Status.DIVALIDASI,
+        permission=_izin_validasi,
+    )
+    def validasi(self):
+        self.tingkat_lolos += 1
+
+    def _semua_tingkat_lolos(self):
+        return self.tingkat_lolos >= self.jumlah_tingkat()
+
+    @transition(
+        field=status,
+        source=Status.DIVALIDASI,
+        target=Status.DISETUJUI,
+        permission=_izin("setujui_permohonan"),
+        conditions=[_semua_tingkat_lolos],
+    )
+    def setujui(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.DIVALIDASI,
+        target=Status.DITOLAK,
+        permission=_izin("setujui_permohonan"),
+        conditions=[_semua_tingkat_lolos],
+    )
+    def tolak(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.DISETUJUI,
+        target=Status.DIUNGGAH,
+        permission=_izin("unggah_permohonan"),
+    )
+    def unggah(self):
+        pass
+
+    # --- validation chain ---
+
+    def daftar_tingkat(self):
+        if not hasattr(self, "_daftar_tingkat"):
+            self._daftar_tingkat = list(
+                TingkatValidasi.objects.filter(satker_id=self.satker_id).select_related("peran")
+            )
+        return self._daftar_tingkat
+
+    def jumlah_tingkat(self):
+        return len(self.daftar_tingkat())
+
+    def tingkat_berikutnya(self):
+        """The validation level waiting now, or None when all have passed."""
+        if self.status != Status.DIVALIDASI:
+            return None
+        daftar = self.daftar_tingkat()
+        return daftar[self.tingkat_lolos] if self.tingkat_lolos < len(daftar) else None
+
+
+class NotaDinas(models.Model):
+    """The memo that starts a request, with the signed original it carries."""
+
+    permohonan = models.OneToOneField(
+        Permohonan, on_delete=models.CASCADE, related_name="nota_dinas"
+    )
+    nomor = models.CharField("nomor", max_length=100)
+    tanggal = models.DateField("tanggal")
+    perihal = models.CharField("perihal", max_length=255)
+    dari = models.CharField("dari", max_length=200)
+    kepada = models.CharField("kepada", max_length=200)
+    naskah_asli = models.ForeignKey(
+        VersiBerkas,
+        verbose_name="naskah asli bertanda tangan (PDF)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Untuk pengunggahan, naskah ini menjadi versi pertama produk hukum.",
+    )
+
+    class Meta:
+        verbose_name = "nota dinas"
+        verbose_name_plural = "nota dinas"
+
+    def __str__(self):
+        return f"Nota Dinas {self.nomor}"
+
+
+class Disposisi(models.Model):
+    """The instruction slip the Kasubbag writes on the Nota Dinas."""
+
+    permohonan = models.OneToOneField(
+        Permohonan, on_delete=models.CASCADE, related_name="disposisi_kasubbag"
+    )
+    dari = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dari", on_delete=models.PROTECT, related_name="+"
+    )
+    kepada = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="kepada",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    petunjuk = models.TextField("petunjuk")
+    tanggal = models.DateTimeField("tanggal", default=timezone.now)
+
+    class Meta:
+        verbose_name = "disposisi"
+        verbose_name_plural = "disposisi"
+
+    def __str__(self):
+        return f"Disposisi {self.permohonan}"
+
+
+class Koreksi(models.Model):
+    """Correction notes of one round, shown to the Pengelola who must fix them."""
+
+    permohonan = models.ForeignKey(Permohonan, on_delete=models.CASCADE, related_name="koreksi")
+    putaran = models.PositiveSmallIntegerField("putaran")
+    catatan = models.TextField("catatan koreksi")
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    tingkat = models.CharField("tingkat", max_length=200, blank=True)
+    dibuat_pada = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "koreksi"
+        verbose_name_plural = "koreksi"
+        ordering = ["permohonan", "putaran"]
+
+    def __str__(self):
+        return f"Koreksi putaran {self.putaran} — {self.permohonan}"
+
+
+class TingkatValidasi(models.Model):
+    """An extra, ordered validation level of one Satker (sop 001, sop 002)."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.CASCADE, related_name="tingkat_validasi"
+    )
+    urutan = models.PositiveSmallIntegerField("urutan")
+    peran = models.ForeignKey(
+        Group,
+        verbose_name="peran validator",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"name__in": [str(p) for p in PERAN_VALIDATOR]},
+    )
+    nama = models.CharField("nama tingkat", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "tingkat validasi"
+        verbose_name_plural = "tingkat validasi"
+        ordering = ["satker", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "urutan"],
+                name="tingkat_validasi_urutan_unik",
+                violation_error_message="Urutan ini sudah dipakai di satker ini.",
+            )
+        ]
+
+    def __str__(self):
+        return self.nama or self.peran.name
+
+    @property
+    def label(self):
+        return self.nama or self.peran.name
+
+
+class Langkah(models.IntegerChoices):
+    """SOP 000 steps, and the extra validation level of sop 001."""
+
+    L1 = 1, "1. Menerima Nota Dinas permohonan pengunggahan"
+    L2 = 2, "2. Memberi petunjuk (disposisi) pengunggahan"
+    L3 = 3, "3. Menerima, memahami, dan menyiapkan produk hukum"
+    L4 = 4, "4. Menyerahkan produk hukum untuk diperiksa"
+    L5 = 5, "5. Menerima dan mengoreksi produk hukum"
+    L6 = 6, "6. Memberi persetujuan pengunggahan"
+    L7 = 7, "7. Mengunggah produk hukum"
+    L8 = 8, "8. Menerima usulan penurunan"
+    L9 = 9, "9. Memberi petunjuk (disposisi) penurunan"
+    L10 = 10, "10. Menurunkan produk hukum"
+    L11 = 11, "11. Memperbaiki produk hukum yang diturunkan"
+    L12 = 12, "12. Mengunggah ulang produk hukum hasil perbaikan"
+    VALIDASI = 20, "Validasi tambahan, per tingkat (SOP 001/002)"
+
+
+MUTU_BAKU_BAWAAN = {
+    1: 10,
+    2: 10,
+    3: 60,
+    4: 10,
+    5: 60,
+    6: 10,
+    7: 15,
+    8: 10,
+    9: 10,
+    10: 20,
+    11: 60,
+    12: 15,
+    20: 30,
+}
+
+
+class MutuBaku(models.Model):
+    """Time standard of one SOP step; a Satker may override the default."""
+
+    langkah = models.PositiveSmallIntegerField("langkah", choices=Langkah.choices)
+    menit = models.PositiveIntegerField("waktu (menit)")
+    satker = models.ForeignKey(
+        Satker,
+        verbose_name="satker",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mutu_baku",
+        help_text="Kosongkan untuk standar bawaan semua satker.",
+    )
+
+    class Meta:
+        verbose_name = "mutu baku waktu"
+        verbose_name_plural = "mutu baku waktu"
+        ordering = ["satker__nama", "langkah"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["langkah", "satker"],
+                name="mutu_baku_unik_per_satker",
+                violation_error_message="Mutu baku langkah ini sudah diatur untuk satker ini.",
+            ),
+            models.UniqueConstraint(
+                fields=["langkah"],
+                condition=models.Q(satker__isnull=True),
+                name="mutu_baku_bawaan_unik",
+                violation_error_message="Mutu baku bawaan langkah ini sudah ada.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_langkah_display()}: {self.menit} menit"
+
+
+class JejakAudit(models.Model):
+    """Append-only record of every action on a request."""
+
+    permohonan = models.ForeignKey(
+        Permohonan, on_delete=models.PROTECT, related_name="jejak", editable=False
+    )
+    aksi = models.CharField("aksi", max_length=40, editable=False)
+    dari_status = models.CharField("dari", max_length=20, blank=True, editable=False)
+    ke_status = models.CharField("ke", max_length=20, editable=False)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    waktu = models.DateTimeField("waktu", default=timezone.now, editable=False)
+    catatan = models.TextField("catatan", blank=True, editable=False)
+    alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "jejak audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["permohonan", "waktu", "id"]
+
+    def __str__(self):
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.oleh} {self.aksi}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise JejakTidakDapatDiubah("Jejak audit tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise JejakTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
+
+
+class JejakTidakDapatDiubah(Exception):
+    pass

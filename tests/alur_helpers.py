@@ -1,0 +1,132 @@
+"""Builders for workflow tests: an office with its SOP roles, and requests
+walked to any state through the real business actions."""
+
+import io
+from datetime import date
+from types import SimpleNamespace
+
+from django.test import TestCase
+
+from tests.factories import buat_jenis, buat_pengguna, buat_produk, buat_satker, pdf_bytes, unggahan
+from workflow import layanan
+from workflow.izin import pastikan_grup_peran
+from workflow.models import Status, TingkatValidasi
+from workflow.penugasan import grup_peran, tetapkan_peran
+from workflow.peran import Peran
+
+
+def buat_tim(satker=None, validator=()):
+    """A Satker with one user per SOP role (plus the given validator roles,
+    configured as its validation chain in that order)."""
+    pastikan_grup_peran()
+    satker = satker or buat_satker()
+    tim = SimpleNamespace(satker=satker, validator=[])
+    for nama, peran in [
+        ("pengusul", Peran.PENGUSUL),
+        ("kasubbag", Peran.KASUBBAG),
+        ("pengelola", Peran.PENGELOLA),
+    ]:
+        user = buat_pengguna(f"{nama}.{satker.slug}", email=f"{nama}@{satker.slug}.test")
+        tetapkan_peran(user, satker, peran)
+        setattr(tim, nama, user)
+    for urutan, peran in enumerate(validator, start=1):
+        user = buat_pengguna(f"validator{urutan}.{satker.slug}", email=f"v{urutan}@x.test")
+        tetapkan_peran(user, satker, peran)
+        TingkatValidasi.objects.create(
+            satker=satker, urutan=urutan, peran=grup_peran(peran), nama=str(peran)
+        )
+        tim.validator.append(user)
+    return tim
+
+
+def data_nota(**kw):
+    return {
+        "nomor": kw.pop("nomor", "12/HK.03-ND/2024"),
+        "tanggal": kw.pop("tanggal", date(2024, 3, 4)),
+        "perihal": kw.pop("perihal", "Permohonan pengunggahan produk hukum"),
+        "dari": kw.pop("dari", "Kasubbag Teknis"),
+        "kepada": kw.pop("kepada", "Kasubbag Hukum dan SDM"),
+        **kw,
+    }
+
+
+_nomor = iter(range(1, 10**6))
+
+
+def ajukan(tim, **kw):
+    n = next(_nomor)
+    produk = {
+        "jenis": kw.pop("jenis", None) or buat_jenis(),
+        "nomor": kw.pop("nomor", f"{n}/PL.02-Kpt/2024"),
+        "tahun": 2024,
+        "judul": kw.pop("judul", f"Penetapan Rekapitulasi Uji {n}"),
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return layanan.ajukan_unggah(
+            tim.pengusul,
+            tim.satker,
+            produk=produk,
+            nota=data_nota(),
+            berkas=unggahan(pdf_bytes(judul=produk["judul"])),
+        )
+
+
+def ajukan_penurunan(tim, produk=None):
+    produk = produk or buat_produk(tim.satker)
+    return layanan.ajukan_penurunan(
+        tim.pengusul,
+        produk,
+        alasan="Lampiran salah halaman",
+        nota=data_nota(perihal="Usulan penurunan"),
+    )
+
+
+URUTAN_UNGGAH = [
+    Status.DIAJUKAN,
+    Status.DIDISPOSISI,
+    Status.DIPERIKSA,
+    Status.DIVALIDASI,
+    Status.DISETUJUI,
+    Status.DIUNGGAH,
+]
+URUTAN_PENURUNAN = [
+    Status.DIAJUKAN,
+    Status.DIDISPOSISI,
+    Status.DITURUNKAN,
+    Status.DIPERIKSA,
+    Status.DIVALIDASI,
+    Status.DISETUJUI,
+    Status.DIUNGGAH,
+]
+
+
+def majukan(p, tim, sampai):
+    """Walk ``p`` forward through the happy path until it reaches ``sampai``."""
+    while p.status != sampai:
+        s = p.status
+        if s == Status.DIAJUKAN:
+            p = layanan.disposisi(tim.kasubbag, p, kepada=tim.pengelola, petunjuk="Segera unggah")
+        elif s == Status.DIDISPOSISI and p.penurunan:
+            p = layanan.turunkan(tim.pengelola, p, catatan="Sesuai disposisi")
+        elif s in (Status.DIDISPOSISI, Status.DITURUNKAN, Status.DIKEMBALIKAN):
+            if p.penurunan and (s == Status.DITURUNKAN or not p.versi_perbaikan_id):
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    layanan.unggah_berkas(
+                        tim.pengelola,
+                        p,
+                        io.BytesIO(pdf_bytes()),
+                        keterangan_perbaikan="Perbaikan lampiran halaman 2",
+                    )
+                p.refresh_from_db()
+            p = layanan.serahkan(tim.pengelola, p)
+        elif s == Status.DIPERIKSA:
+            p = layanan.loloskan_koreksi(tim.kasubbag, p)
+        elif s == Status.DIVALIDASI and p.tingkat_berikutnya() is not None:
+            p = layanan.validasi(tim.validator[p.tingkat_lolos], p)
+        elif s == Status.DIVALIDASI:
+            p = layanan.setujui(tim.kasubbag, p)
+        elif s == Status.DISETUJUI:
+            p = layanan.unggah(tim.pengelola, p)
+        else:
+            raise AssertionError(f"tidak dapat maju dari {s}")
+    return p

@@ -1,0 +1,109 @@
+"""Who may do what, where.
+
+Every SOP permission is a Django permission on the Satker model, because
+django-guardian grants object permissions only for the object's own content
+type: a role held in a Satker (PenugasanPeran) becomes these permissions on
+that Satker, and every check asks "may this user do X *in this Satker*".
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from documents.models import Satker
+
+from .peran import PERAN_VALIDATOR, Peran
+
+IZIN = {
+    "lihat_permohonan": "Melihat permohonan di satker",
+    "ajukan_permohonan": "Mengajukan permohonan unggah atau usulan penurunan",
+    "disposisi_permohonan": "Memberi disposisi permohonan",
+    "koreksi_permohonan": "Mengoreksi produk hukum (kembalikan/loloskan)",
+    "setujui_permohonan": "Memberi persetujuan (Ya/Tidak)",
+    "siapkan_permohonan": "Menyiapkan, memperbaiki, dan menyerahkan produk hukum",
+    "unggah_permohonan": "Mengunggah (ulang) produk hukum ke laman JDIH",
+    "turunkan_permohonan": "Menurunkan produk hukum dari laman JDIH",
+    "validasi_permohonan": "Memvalidasi pada tingkat validasi satker",
+    "evaluasi_sop": "Melihat evaluasi SOP satker",
+}
+
+IZIN_PERAN = {
+    Peran.PENGUSUL: ["lihat_permohonan", "ajukan_permohonan"],
+    Peran.KASUBBAG: [
+        "lihat_permohonan",
+        "disposisi_permohonan",
+        "koreksi_permohonan",
+        "setujui_permohonan",
+        "evaluasi_sop",
+    ],
+    Peran.PENGELOLA: [
+        "lihat_permohonan",
+        "siapkan_permohonan",
+        "unggah_permohonan",
+        "turunkan_permohonan",
+    ],
+    **{peran: ["lihat_permohonan", "validasi_permohonan"] for peran in PERAN_VALIDATOR},
+}
+
+
+def pastikan_grup_peran(**kwargs) -> None:
+    """Create the SOP permissions and give each role group exactly its own.
+
+    Idempotent; runs after every migrate and from the demo loader.
+    """
+    from .penugasan import sinkronkan_izin_peran
+
+    ct = ContentType.objects.get_for_model(Satker)
+    izin = {}
+    for kode, nama in IZIN.items():
+        izin[kode], _ = Permission.objects.get_or_create(
+            content_type=ct, codename=kode, defaults={"name": nama}
+        )
+    for peran, kode_kode in IZIN_PERAN.items():
+        grup, _ = Group.objects.get_or_create(name=str(peran))
+        diharapkan = {izin[k].pk for k in kode_kode}
+        sop = {p.pk for p in izin.values()}
+        ada = set(grup.permissions.filter(pk__in=sop).values_list("pk", flat=True))
+        if ada != diharapkan:
+            grup.permissions.remove(*(ada - diharapkan))
+            grup.permissions.add(*(diharapkan - ada))
+            sinkronkan_izin_peran(grup)
+
+
+def izin_per_satker(user) -> dict[int, frozenset[str]]:
+    """{satker_id: codenames} of the user's object permissions, in one query.
+
+    Superusers get nothing here on purpose: the SOP names who acts, and an
+    admin account is not one of its roles.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    from .models import SatkerUserObjectPermission
+
+    hasil: dict[int, set[str]] = {}
+    for satker_id, kode in SatkerUserObjectPermission.objects.filter(
+        user=user, permission__codename__in=list(IZIN)
+    ).values_list("content_object_id", "permission__codename"):
+        hasil.setdefault(satker_id, set()).add(kode)
+    return {k: frozenset(v) for k, v in hasil.items()}
+
+
+def punya_izin(user, kode: str, satker_id: int) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    from .models import SatkerUserObjectPermission
+
+    return SatkerUserObjectPermission.objects.filter(
+        user=user, content_object_id=satker_id, permission__codename=kode
+    ).exists()
+
+
+def boleh_validasi(user, permohonan) -> bool:
+    """Only a holder of the role of the level waiting now, in that Satker."""
+    tingkat = permohonan.tingkat_berikutnya()
+    if tingkat is None or not punya_izin(user, "validasi_permohonan", permohonan.satker_id):
+        return False
+    from .models import PenugasanPeran
+
+    return PenugasanPeran.objects.filter(
+        pengguna=user, satker_id=permohonan.satker_id, peran_id=tingkat.peran_id
+    ).exists()

@@ -1,0 +1,443 @@
+"""The SOP's business actions, one function each.
+
+Each action checks permission and state, transitions, saves, writes the audit
+entry and queues the notification inside one transaction. The request row is
+locked (select_for_update) first, so two people acting on one request at once
+yield exactly one transition; the other gets StatusBerubah with a message.
+Views call these and nothing else changes a request.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from documents import publikasi
+from documents.berkas import simpan_versi
+from documents.models import ProdukHukum, StatusPublikasi
+
+from .izin import punya_izin
+from .models import (
+    STATUS_SELESAI,
+    Disposisi,
+    JejakAudit,
+    JenisPermohonan,
+    Koreksi,
+    NotaDinas,
+    PenugasanPeran,
+    Permohonan,
+    Status,
+)
+from .notifikasi import beri_tahu
+from .peran import Peran
+
+
+class AksiGagal(Exception):
+    """The action cannot be done now; the message is for the user."""
+
+    def __init__(self, pesan, field=None):
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.field = field
+
+
+class TidakBerwenang(AksiGagal):
+    """The user's roles in this Satker do not include this step."""
+
+
+class StatusBerubah(AksiGagal):
+    """Someone else acted on the request first."""
+
+
+# Entries that record a state transition (the others are notes on the record).
+AKSI_TRANSISI = {
+    "disposisi",
+    "turunkan",
+    "serahkan",
+    "kembalikan",
+    "loloskan_koreksi",
+    "validasi",
+    "setujui",
+    "tolak",
+    "unggah",
+}
+
+LABEL_AKSI = {
+    "ajukan": "Mengajukan permohonan (Nota Dinas)",
+    "ajukan-penurunan": "Mengusulkan penurunan (Nota Dinas)",
+    "disposisi": "Memberi disposisi",
+    "turunkan": "Menurunkan dari laman JDIH",
+    "ubah-metadata": "Menyiapkan metadata produk hukum",
+    "unggah-berkas": "Mengunggah berkas",
+    "serahkan": "Menyerahkan untuk diperiksa",
+    "kembalikan": "Mengembalikan dengan catatan koreksi",
+    "loloskan_koreksi": "Meloloskan koreksi",
+    "validasi": "Memvalidasi",
+    "setujui": "Persetujuan: Ya",
+    "tolak": "Persetujuan: Tidak",
+    "unggah": "Mengunggah ke laman JDIH",
+}
+
+
+def _catat(permohonan, user, aksi, dari, ke, catatan="", ip=None, waktu=None):
+    return JejakAudit.objects.create(
+        permohonan=permohonan,
+        aksi=aksi,
+        dari_status=dari,
+        ke_status=ke,
+        oleh=user,
+        catatan=catatan,
+        alamat_ip=ip or None,
+        waktu=waktu or timezone.now(),
+    )
+
+
+def _kunci(permohonan, status_terlihat=None) -> Permohonan:
+    """Lock the row and re-read it; a stale page is told what happened."""
+    p = (
+        Permohonan.objects.select_for_update(of=("self",))
+        .select_related("satker", "produk__jenis")
+        .get(pk=permohonan.pk)
+    )
+    if status_terlihat and p.status != status_terlihat:
+        terakhir = p.jejak.select_related("oleh").order_by("-waktu", "-id").first()
+        oleh = f" oleh {terakhir.oleh.get_full_name() or terakhir.oleh}" if terakhir else ""
+        raise StatusBerubah(
+            f"Permohonan ini baru saja diproses{oleh}; statusnya kini "
+            f"“{p.get_status_display()}”. Halaman telah dimuat ulang, periksa kembali."
+        )
+    return p
+
+
+def _cek_transisi(p, aksi, user):
+    transisi = next(
+        (
+            t
+            for t in p.get_all_status_transitions()
+            if t.name == aksi and t.source in (p.status, "*")
+        ),
+        None,
+    )
+    if transisi is None:
+        raise StatusBerubah(
+            f"Langkah ini tidak dapat dilakukan pada permohonan berstatus "
+            f"“{p.get_status_display()}”."
+        )
+    if not transisi.has_perm(p, user):
+        raise TidakBerwenang("Anda tidak berwenang melakukan langkah ini di satker ini.")
+    metode = getattr(p, aksi)
+    if not can_proceed(metode):
+        raise AksiGagal(_alasan_syarat(p, aksi))
+    return metode
+
+
+def _alasan_syarat(p, aksi):
+    if aksi == "serahkan" and p.penurunan:
+        if p.status == Status.DIDISPOSISI:
+            return "Produk hukum harus diturunkan lebih dahulu (langkah 10)."
+        return "Unggah berkas hasil perbaikan beserta keterangan perbaikan lebih dahulu."
+    if aksi in ("setujui", "tolak"):
+        t = p.tingkat_berikutnya()
+        return f"Persetujuan belum dapat diberikan: menunggu validasi {t.label if t else ''}."
+    if aksi == "turunkan":
+        return "Hanya usulan penurunan yang menurunkan produk hukum."
+    return "Langkah ini belum dapat dilakukan."
+
+
+def _transisi(permohonan, user, aksi, *, catatan="", ip=None, status_terlihat=None, sebelum=None):
+    """Run one FSM transition as one unit of work."""
+    with transaction.atomic():
+        p = _kunci(permohonan, status_terlihat)
+        metode = _cek_transisi(p, aksi, user)
+        dari = p.status
+        # ``sebelum`` does the step's own work and may word the record's note.
+        catatan = (sebelum(p) if sebelum else None) or catatan
+        metode()
+        sekarang = timezone.now()
+        p.status_sejak = sekarang
+        if p.status in STATUS_SELESAI:
+            p.selesai_pada = sekarang
+        p.save()
+        _catat(p, user, aksi, dari, p.status, catatan, ip, waktu=sekarang)
+        beri_tahu(p)
+    return p
+
+
+# --- Sub Bagian Pengusul: steps 1 and 8 ------------------------------------
+
+
+def ajukan_unggah(user, satker, *, produk: dict, nota: dict, berkas, ip=None) -> Permohonan:
+    """Nota Dinas with the signed original: the product is created as a draft
+    and the original becomes its first file version."""
+    if not punya_izin(user, "ajukan_permohonan", satker.pk):
+        raise TidakBerwenang("Anda tidak berwenang mengajukan permohonan di satker ini.")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ph = ProdukHukum.objects.create(
+                    satker=satker, status_publikasi=StatusPublikasi.DRAF, **produk
+                )
+        except IntegrityError as exc:
+            raise AksiGagal(
+                "Produk hukum dengan satker, jenis, nomor, dan tahun ini sudah ada.",
+                field="nomor",
+            ) from exc
+        versi = simpan_versi(ph, berkas, oleh=user)
+        p = Permohonan.objects.create(
+            satker=satker, jenis=JenisPermohonan.UNGGAH, produk=ph, diajukan_oleh=user
+        )
+        NotaDinas.objects.create(permohonan=p, naskah_asli=versi, **nota)
+        _catat(p, user, "ajukan", "", p.status, nota.get("perihal", ""), ip, p.status_sejak)
+        beri_tahu(p)
+    return p
+
+
+def ajukan_penurunan(user, produk, *, alasan: str, nota: dict, ip=None) -> Permohonan:
+    if not punya_izin(user, "ajukan_permohonan", produk.satker_id):
+        raise TidakBerwenang("Anda tidak berwenang mengusulkan penurunan di satker ini.")
+    if not alasan.strip():
+        raise AksiGagal("Alasan penurunan wajib diisi.", field="alasan")
+    with transaction.atomic():
+        ph = ProdukHukum.objects.select_for_update().get(pk=produk.pk)
+        if ph.status_publikasi != StatusPublikasi.TERBIT:
+            raise AksiGagal("Hanya produk hukum yang sedang terbit yang dapat diturunkan.")
+        if ph.permohonan.exclude(status__in=STATUS_SELESAI).exists():
+            raise AksiGagal("Produk hukum ini masih dalam permohonan lain yang belum selesai.")
+        p = Permohonan.objects.create(
+            satker_id=ph.satker_id,
+            jenis=JenisPermohonan.PENURUNAN,
+            produk=ph,
+            diajukan_oleh=user,
+            alasan=alasan,
+        )
+        NotaDinas.objects.create(permohonan=p, **nota)
+        _catat(p, user, "ajukan-penurunan", "", p.status, alasan, ip, p.status_sejak)
+        beri_tahu(p)
+    return p
+
+
+# --- Kasubbag Hukum & SDM: disposisi, koreksi, persetujuan -----------------
+
+
+def pengelola_satker(satker_id):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            penugasan_peran__satker_id=satker_id,
+            penugasan_peran__peran__name=Peran.PENGELOLA,
+        )
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+def disposisi(user, permohonan, *, kepada, petunjuk, ip=None, status_terlihat=None):
+    if not petunjuk.strip():
+        raise AksiGagal("Petunjuk disposisi wajib diisi.", field="petunjuk")
+
+    def sebelum(p):
+        if not PenugasanPeran.objects.filter(
+            pengguna=kepada, satker_id=p.satker_id, peran__name=Peran.PENGELOLA
+        ).exists():
+            raise AksiGagal("Disposisi harus ditujukan kepada Pengelola JDIH satker ini.", "kepada")
+        Disposisi.objects.create(permohonan=p, dari=user, kepada=kepada, petunjuk=petunjuk)
+        p.pengelola = kepada
+
+    return _transisi(
+        permohonan,
+        user,
+        "disposisi",
+        catatan=petunjuk,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+def kembalikan(user, permohonan, *, catatan, ip=None, status_terlihat=None):
+    """Koreksi: back to the Pengelola with notes (kept per round)."""
+    if not catatan.strip():
+        raise AksiGagal("Catatan koreksi wajib diisi.", field="catatan")
+
+    def sebelum(p):
+        tingkat = p.tingkat_berikutnya()
+        p.putaran_koreksi += 1
+        Koreksi.objects.create(
+            permohonan=p,
+            putaran=p.putaran_koreksi,
+            catatan=catatan,
+            oleh=user,
+            tingkat=tingkat.label if tingkat else "Kasubbag Hukum & SDM",
+        )
+
+    return _transisi(
+        permohonan,
+        user,
+        "kembalikan",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+def loloskan_koreksi(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    return _transisi(
+        permohonan,
+        user,
+        "loloskan_koreksi",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+    )
+
+
+def validasi(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    def sebelum(p):
+        # The level's name belongs on the record, before any free-text note.
+        return f"Tingkat {p.tingkat_berikutnya().label}" + (f": {catatan}" if catatan else "")
+
+    return _transisi(
+        permohonan,
+        user,
+        "validasi",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+def setujui(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    return _transisi(
+        permohonan, user, "setujui", catatan=catatan, ip=ip, status_terlihat=status_terlihat
+    )
+
+
+def tolak(user, permohonan, *, alasan, ip=None, status_terlihat=None):
+    if not alasan.strip():
+        raise AksiGagal("Alasan penolakan wajib diisi.", field="alasan")
+
+    def sebelum(p):
+        p.alasan_penolakan = alasan
+
+    return _transisi(
+        permohonan,
+        user,
+        "tolak",
+        catatan=alasan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+# --- Pengelola JDIH: siapkan, serahkan, unggah, turunkan, perbaikan --------
+
+STATUS_SIAPKAN = [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
+
+
+def _cek_siapkan(user, p):
+    if not punya_izin(user, "siapkan_permohonan", p.satker_id):
+        raise TidakBerwenang("Anda tidak berwenang menyiapkan produk hukum di satker ini.")
+    if p.status not in STATUS_SIAPKAN or (p.penurunan and p.status == Status.DIDISPOSISI):
+        raise StatusBerubah(
+            f"Produk hukum tidak dapat diubah pada status “{p.get_status_display()}”."
+        )
+
+
+def boleh_siapkan(user, p) -> bool:
+    try:
+        _cek_siapkan(user, p)
+    except AksiGagal:
+        return False
+    return True
+
+
+def simpan_metadata(user, permohonan, form, *, ip=None):
+    """Save the Pengelola's edits to the product's metadata (a ModelForm)."""
+    with transaction.atomic():
+        p = _kunci(permohonan)
+        _cek_siapkan(user, p)
+        produk = form.save()
+        berubah = ", ".join(form.changed_data) or "tidak ada perubahan"
+        _catat(p, user, "ubah-metadata", p.status, p.status, f"Diubah: {berubah}", ip)
+    return produk
+
+
+def unggah_berkas(user, permohonan, berkas, *, keterangan_perbaikan="", ip=None):
+    """A new file version: a better scan while preparing, or the corrected
+    file of a take-down (step 11), which must tell readers what changed."""
+    if permohonan.penurunan and not keterangan_perbaikan.strip():
+        raise AksiGagal(
+            "Keterangan perbaikan wajib diisi agar pembaca mengetahui adanya perbaikan.",
+            field="keterangan_perbaikan",
+        )
+    with transaction.atomic():
+        p = _kunci(permohonan)
+        _cek_siapkan(user, p)
+        versi = simpan_versi(p.produk, berkas, keterangan_perbaikan=keterangan_perbaikan, oleh=user)
+        if p.penurunan:
+            p.versi_perbaikan = versi
+            p.save(update_fields=["versi_perbaikan"])
+        _catat(
+            p,
+            user,
+            "unggah-berkas",
+            p.status,
+            p.status,
+            f"Versi {versi.nomor_versi}"
+            + (f": {keterangan_perbaikan}" if keterangan_perbaikan else ""),
+            ip,
+        )
+    return versi
+
+
+def serahkan(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    return _transisi(
+        permohonan, user, "serahkan", catatan=catatan, ip=ip, status_terlihat=status_terlihat
+    )
+
+
+def turunkan(user, permohonan, *, catatan, ip=None, status_terlihat=None):
+    if not catatan.strip():
+        raise AksiGagal("Tuliskan alasan/catatan penurunan.", field="catatan")
+
+    def sebelum(p):
+        try:
+            publikasi.turunkan(p.produk)
+        except publikasi.PublikasiTidakValid as exc:
+            raise AksiGagal(str(exc)) from exc
+
+    return _transisi(
+        permohonan,
+        user,
+        "turunkan",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+def unggah(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    """Step 7 (unggah) or 12 (unggah ulang): the product goes public."""
+
+    def sebelum(p):
+        versi = p.versi_perbaikan if p.penurunan else p.produk.versi_terbaru()
+        try:
+            publikasi.terbitkan(p.produk, versi)
+        except publikasi.PublikasiTidakValid as exc:
+            raise AksiGagal(str(exc)) from exc
+
+    return _transisi(
+        permohonan,
+        user,
+        "unggah",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
