@@ -36,7 +36,13 @@ migrate: install
 demo: migrate
 	DEBUG=true $(PY) manage.py muat_demo
 
+# The task worker (OCR, text, thumbnails) runs beside the server and stops with
+# it. setsid keeps Ctrl-C from reaching the worker: it gets exactly one TERM,
+# finishes the task in hand and exits, so no version is left half-processed.
 run: install debian-run demo
+	@DEBUG=true setsid $(PY) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install debian-test
