@@ -10,9 +10,11 @@ On other databases (SQLite for development and tests) nothing is stored and
 the public search falls back to substring matching.
 """
 
-from django.contrib.postgres.search import SearchVector
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import OuterRef, Subquery
+from django.db.models import Func, OuterRef, Subquery, Value
 from django.db.models.functions import Left
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -39,9 +41,27 @@ def teks_versi_terbit(ref="pk"):
     )
 
 
+# The parser reads "77/PL.01-Kpt/2023" as one path-like token; its parts are
+# indexed too, so that a search for "PL.01-Kpt" or "Kpt" finds the product.
+PEMISAH_NOMOR = r"[/.\-]+"
+
+
+def _nomor_terpisah():
+    return Func("nomor", Value(PEMISAH_NOMOR), Value(" "), Value("g"), function="regexp_replace")
+
+
+def kueri(q: str) -> SearchQuery:
+    """The tsquery for what a reader typed (web-search syntax: quotes, or, -)."""
+    query = SearchQuery(q, config=KONFIGURASI, search_type="websearch")
+    terpisah = re.sub(PEMISAH_NOMOR, " ", q)
+    if terpisah != q:
+        query = query | SearchQuery(terpisah, config=KONFIGURASI, search_type="websearch")
+    return query
+
+
 def vektor_produk():
     return (
-        SearchVector("judul", "nomor", weight="A", config=KONFIGURASI)
+        SearchVector("judul", "nomor", _nomor_terpisah(), weight="A", config=KONFIGURASI)
         + SearchVector("subjek", weight="B", config=KONFIGURASI)
         + SearchVector("abstrak", weight="C", config=KONFIGURASI)
         + SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), weight="D", config=KONFIGURASI)

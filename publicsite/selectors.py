@@ -5,7 +5,7 @@ listed, counted, searched, fed or served."""
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Concat, Left
@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from documents.models import Jenis, ProdukHukum, Satker, StatusPublikasi, VersiBerkas
-from documents.pencarian import KONFIGURASI, teks_versi_terbit
+from documents.pencarian import KONFIGURASI, kueri, teks_versi_terbit
 
 TERBIT = Q(produk_hukum__status_publikasi=StatusPublikasi.TERBIT)
 
@@ -152,7 +152,7 @@ def cari_produk(k: Kriteria):
         qs = qs.filter(bidang_hukum=k.bidang)
     relevansi = bool(k.q) and k.urut in ("", URUT_RELEVANSI)
     if k.q and pakai_postgres():
-        query = SearchQuery(k.q, config=KONFIGURASI, search_type="websearch")
+        query = kueri(k.q)
         qs = qs.filter(search_vector=query)
         if relevansi:
             qs = qs.annotate(skor=SearchRank(F("search_vector"), query)).order_by(
@@ -196,7 +196,7 @@ def cuplikan(produk_list, q: str) -> dict[int, str]:
         baris = ProdukHukum.objects.filter(pk__in=ids).annotate(
             c=SearchHeadline(
                 sumber,
-                SearchQuery(q, config=KONFIGURASI, search_type="websearch"),
+                kueri(q),
                 config=KONFIGURASI,
                 start_sel=PENANDA_AWAL,
                 stop_sel=PENANDA_AKHIR,
