@@ -179,6 +179,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# OCR of scanned pages (Debian tesseract-ocr + tesseract-ocr-<bahasa>), see documents.ocr.
+JDIH_OCR_BAHASA = os.environ.get("JDIH_OCR_BAHASA", "ind")
+JDIH_OCR_DPI = int(os.environ.get("JDIH_OCR_DPI", "300"))
+JDIH_OCR_BATAS_WAKTU = int(os.environ.get("JDIH_OCR_BATAS_WAKTU", "180"))  # seconds per page
+JDIH_OCR_PARALEL = int(os.environ.get("JDIH_OCR_PARALEL", "0"))  # 0: one per CPU core
 
 # Email: console locally, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
