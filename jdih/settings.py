@@ -202,7 +202,8 @@ JDIH_SITE_URL = os.environ.get("JDIH_SITE_URL", "http://127.0.0.1:8000").rstrip(
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the PDF preview is framed by our own pages
+# Nothing is framed, except the PDF preview view, which opts in to SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

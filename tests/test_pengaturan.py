@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def jalankan_manage(*args, **env):
-    lingkungan = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # The test run's own switches (async-unsafe for live_server) are not production's.
+    dilepas = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    lingkungan = {k: v for k, v in os.environ.items() if k not in dilepas}
     lingkungan.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
