@@ -6,7 +6,7 @@ PORT ?= 8000
 DEBIAN_PACKAGES_TEST := chromium tesseract-ocr tesseract-ocr-ind poppler-utils
 DEBIAN_PACKAGES_RUN := tesseract-ocr tesseract-ocr-ind
 
-.PHONY: run test install install-test debian-run debian-test migrate demo lint format bench clean
+.PHONY: axe run test install install-test debian-run debian-test migrate demo lint format bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,13 @@ run: install debian-run demo
 	trap 'exit 130' INT TERM; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install debian-test
+# axe-core for the accessibility tests, from npm into tests/axe (never served).
+axe: tests/axe/node_modules/axe-core/axe.min.js
+tests/axe/node_modules/axe-core/axe.min.js: tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install debian-test axe
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run

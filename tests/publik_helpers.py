@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -36,3 +37,13 @@ def isi(respons) -> str:
     if getattr(respons, "streaming", False):
         return b"".join(respons.streaming_content).decode()
     return respons.content.decode()
+
+
+@pytest.fixture(scope="session")
+def http_polos():
+    """Plain HTTP for the live server. It builds its middleware once per session,
+    before the per-test settings of conftest apply, so request this fixture
+    before ``live_server``."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
