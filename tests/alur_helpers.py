@@ -5,14 +5,27 @@ import io
 from datetime import date
 from types import SimpleNamespace
 
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.test import TestCase
 
-from tests.factories import buat_jenis, buat_pengguna, buat_produk, buat_satker, pdf_bytes, unggahan
+from tests.factories import buat_jenis, buat_produk, buat_satker, pdf_bytes, unggahan
 from workflow import layanan
 from workflow.izin import pastikan_grup_peran
 from workflow.models import Status, TingkatValidasi
 from workflow.penugasan import grup_peran, tetapkan_peran
 from workflow.peran import Peran
+
+KATA_SANDI = "rahasia-uji-123"
+_hash = {}
+
+
+def buat_pengguna(username, **kw) -> User:
+    """A user whose password is KATA_SANDI, hashed once per test run: hashing
+    for every user made the permission matrix spend most of its time in PBKDF2."""
+    if "sandi" not in _hash:
+        _hash["sandi"] = make_password(KATA_SANDI)
+    return User.objects.create(username=username, password=_hash["sandi"], **kw)
 
 
 def buat_tim(satker=None, validator=()):

@@ -6,4 +6,12 @@ app_name = "workflow"
 
 urlpatterns = [
     path("", views.tugas_saya, name="tugas-saya"),
+    path("permohonan/baru/", views.permohonan_baru, name="permohonan-baru"),
+    path("permohonan/penurunan/", views.usulan_penurunan, name="usulan-penurunan"),
+    path("permohonan/<int:pk>/", views.permohonan_detail, name="permohonan"),
+    path("permohonan/<int:pk>/siapkan/", views.siapkan, name="siapkan"),
+    path("permohonan/<int:pk>/disposisi/cetak/", views.disposisi_cetak, name="disposisi-cetak"),
+    path("permohonan/<int:pk>/berkas/<int:versi_pk>/", views.berkas, name="berkas"),
+    path("permohonan/<int:pk>/<str:aksi>/", views.permohonan_aksi, name="aksi"),
+    path("evaluasi/", views.evaluasi, name="evaluasi"),
 ]

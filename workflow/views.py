@@ -1,7 +1,378 @@
+"""Thin views: read with workflow.selectors, act with workflow.layanan."""
+
+import csv
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from documents.models import ProdukHukum, Satker, VersiBerkas
+from documents.pdf import BerkasTidakValid
+
+from . import forms, layanan
+from .izin import izin_per_satker, punya_izin
+from .models import Permohonan
+from .selectors import KonteksPengguna, baris_tugas, daftar_permohonan, evaluasi_sop, linimasa
+from .waktu import TabelMutuBaku
+
+PER_HALAMAN = 25
+
+
+def alamat_ip(request):
+    # Behind the proxy REMOTE_ADDR is the proxy; gunicorn's forwarded-allow-ips
+    # decides whether X-Forwarded-For is trusted, not this code.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 @login_required
 def tugas_saya(request):
-    return render(request, "workflow/tugas_saya.html", {})
+    konteks = KonteksPengguna(request.user)
+    semua = request.GET.get("lingkup") == "semua"
+    saringan = forms.SaringanForm(request.GET or None)
+    nilai = saringan.cleaned_data if saringan.is_valid() else {}
+    qs = daftar_permohonan(konteks.q_semua() if semua else konteks.q_tugas(), nilai)
+    halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    baris = baris_tugas(halaman.object_list, konteks, TabelMutuBaku())
+    parameter = request.GET.copy()
+    parameter.pop("halaman", None)
+    return render(
+        request,
+        "workflow/tugas_saya.html",
+        {
+            "baris": baris,
+            "halaman": halaman,
+            "saringan": saringan,
+            "semua": semua,
+            "parameter": parameter.urlencode(),
+            "boleh_ajukan": bool(konteks.satker_dengan("ajukan_permohonan")),
+            "boleh_evaluasi": bool(konteks.satker_dengan("evaluasi_sop"))
+            or request.user.is_superuser,
+            "tanpa_peran": not konteks.izin,
+        },
+    )
+
+
+def _permohonan_terlihat(request, pk) -> Permohonan:
+    p = get_object_or_404(
+        Permohonan.objects.select_related(
+            "satker", "produk__jenis", "produk__satker", "diajukan_oleh", "pengelola"
+        ),
+        pk=pk,
+    )
+    # Another office's request does not exist, as far as this user can tell.
+    if not punya_izin(request.user, "lihat_permohonan", p.satker_id):
+        raise Http404("Permohonan tidak ditemukan.")
+    return p
+
+
+@dataclass
+class Aksi:
+    judul: str
+    form: type
+    fungsi: object
+    tombol: str
+    berbahaya: bool = False
+
+
+AKSI = {
+    "disposisi": Aksi("Disposisi", forms.DisposisiForm, layanan.disposisi, "Kirim disposisi"),
+    "serahkan": Aksi("Serahkan untuk diperiksa", forms.CatatanForm, layanan.serahkan, "Serahkan"),
+    "kembalikan": Aksi(
+        "Kembalikan dengan catatan koreksi", forms.KoreksiForm, layanan.kembalikan, "Kembalikan"
+    ),
+    "loloskan_koreksi": Aksi(
+        "Koreksi selesai", forms.CatatanForm, layanan.loloskan_koreksi, "Loloskan koreksi"
+    ),
+    "validasi": Aksi("Validasi", forms.CatatanForm, layanan.validasi, "Validasi"),
+    "setujui": Aksi("Persetujuan: Ya", forms.CatatanForm, layanan.setujui, "Setujui (Ya)"),
+    "tolak": Aksi(
+        "Persetujuan: Tidak", forms.TolakForm, layanan.tolak, "Tolak (Tidak)", berbahaya=True
+    ),
+    "turunkan": Aksi(
+        "Turunkan dari laman JDIH",
+        forms.TurunkanForm,
+        layanan.turunkan,
+        "Turunkan",
+        berbahaya=True,
+    ),
+    "unggah": Aksi("Unggah ke laman JDIH", forms.CatatanForm, layanan.unggah, "Unggah"),
+}
+
+
+@login_required
+def permohonan_detail(request, pk):
+    p = _permohonan_terlihat(request, pk)
+    tersedia = [t.name for t in p.get_available_user_status_transitions(request.user)]
+    aksi = [
+        (kode, AKSI[kode], AKSI[kode].form(permohonan=p, initial={"status_terlihat": p.status}))
+        for kode in AKSI
+        if kode in tersedia
+    ]
+    return render(
+        request,
+        "workflow/permohonan.html",
+        {
+            "p": p,
+            "nota": getattr(p, "nota_dinas", None),
+            "disposisi": getattr(p, "disposisi_kasubbag", None),
+            "koreksi": p.koreksi.select_related("oleh"),
+            "versi": p.produk.versi.select_related("diunggah_oleh").order_by("-nomor_versi"),
+            "linimasa": linimasa(p),
+            "aksi": aksi,
+            "boleh_siapkan": layanan.boleh_siapkan(request.user, p),
+            "tingkat": p.daftar_tingkat(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def permohonan_aksi(request, pk, aksi):
+    if aksi not in AKSI:
+        raise Http404
+    spec = AKSI[aksi]
+    p = _permohonan_terlihat(request, pk)
+    form = spec.form(
+        request.POST if request.method == "POST" else None,
+        permohonan=p,
+        initial={"status_terlihat": p.status},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            spec.fungsi(
+                request.user,
+                p,
+                **form.argumen(),
+                ip=alamat_ip(request),
+                status_terlihat=form.cleaned_data.get("status_terlihat") or None,
+            )
+        except layanan.TidakBerwenang as exc:
+            raise PermissionDenied(exc.pesan) from exc
+        except layanan.StatusBerubah as exc:
+            messages.error(request, exc.pesan)
+            return redirect(p)
+        except layanan.AksiGagal as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+        else:
+            messages.success(request, f"{spec.judul}: berhasil.")
+            return redirect(p)
+    return render(request, "workflow/aksi.html", {"p": p, "spec": spec, "form": form, "kode": aksi})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def siapkan(request, pk):
+    """Pengelola: metadata, a better scan, or the corrected file (step 11)."""
+    p = _permohonan_terlihat(request, pk)
+    if not layanan.boleh_siapkan(request.user, p):
+        raise PermissionDenied("Anda tidak dapat menyiapkan produk hukum ini sekarang.")
+    produk = p.produk
+    meta = forms.MetadataForm(instance=produk)
+    berkas = forms.BerkasForm()
+    if request.method == "POST" and "simpan_metadata" in request.POST:
+        meta = forms.MetadataForm(request.POST, instance=produk)
+        if meta.is_valid():
+            try:
+                layanan.simpan_metadata(request.user, p, meta, ip=alamat_ip(request))
+            except layanan.AksiGagal as exc:
+                messages.error(request, exc.pesan)
+                return redirect(p)
+            messages.success(request, "Metadata produk hukum tersimpan.")
+            return redirect("workflow:siapkan", pk=p.pk)
+    elif request.method == "POST" and "unggah_berkas" in request.POST:
+        berkas = forms.BerkasForm(request.POST, request.FILES)
+        if berkas.is_valid():
+            try:
+                versi = layanan.unggah_berkas(
+                    request.user,
+                    p,
+                    berkas.cleaned_data["berkas"],
+                    keterangan_perbaikan=berkas.cleaned_data["keterangan_perbaikan"],
+                    ip=alamat_ip(request),
+                )
+            except BerkasTidakValid as exc:
+                berkas.add_error("berkas", exc)
+            except layanan.AksiGagal as exc:
+                berkas.add_error(exc.field if exc.field in berkas.fields else None, exc.pesan)
+            else:
+                messages.success(request, f"Berkas tersimpan sebagai versi {versi.nomor_versi}.")
+                return redirect("workflow:siapkan", pk=p.pk)
+    return render(
+        request,
+        "workflow/siapkan.html",
+        {
+            "p": p,
+            "meta": meta,
+            "berkas": berkas,
+            "versi": produk.versi.order_by("-nomor_versi"),
+            "koreksi": p.koreksi.select_related("oleh"),
+            "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}),
+        },
+    )
+
+
+def _satker_boleh(user, kode):
+    return Satker.objects.filter(pk__in=[s for s, k in izin_per_satker(user).items() if kode in k])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def permohonan_baru(request):
+    satker_qs = _satker_boleh(request.user, "ajukan_permohonan")
+    if not satker_qs.exists():
+        raise PermissionDenied("Hanya Sub Bagian Pengusul yang dapat mengajukan permohonan.")
+    form = forms.PengajuanForm(request.POST or None, request.FILES or None, satker_qs=satker_qs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            p = layanan.ajukan_unggah(
+                request.user,
+                form.cleaned_data["satker"],
+                produk=form.data_produk(),
+                nota=form.data_nota(),
+                berkas=form.cleaned_data["berkas"],
+                ip=alamat_ip(request),
+            )
+        except BerkasTidakValid as exc:
+            form.add_error("berkas", exc)
+        except layanan.AksiGagal as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+        else:
+            messages.success(request, "Permohonan diajukan dan diteruskan ke Kasubbag Hukum & SDM.")
+            return redirect(p)
+    return render(request, "workflow/permohonan_baru.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def usulan_penurunan(request):
+    satker_ids = list(_satker_boleh(request.user, "ajukan_permohonan").values_list("pk", flat=True))
+    if not satker_ids:
+        raise PermissionDenied("Hanya Sub Bagian Pengusul yang dapat mengusulkan penurunan.")
+    produk = None
+    if request.GET.get("produk"):
+        produk = get_object_or_404(
+            ProdukHukum.objects.select_related("jenis", "satker"),
+            pk=request.GET["produk"],
+            satker_id__in=satker_ids,
+        )
+    if produk is None:
+        cari = forms.CariProdukForm(request.GET or None)
+        hasil = cari.hasil(satker_ids) if cari.is_valid() else []
+        return render(request, "workflow/usulan_penurunan.html", {"cari": cari, "hasil": hasil})
+    form = forms.UsulanPenurunanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            p = layanan.ajukan_penurunan(
+                request.user,
+                produk,
+                alasan=form.cleaned_data["alasan"],
+                nota=form.data_nota(),
+                ip=alamat_ip(request),
+            )
+        except layanan.AksiGagal as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+        else:
+            messages.success(request, "Usulan penurunan diajukan.")
+            return redirect(p)
+    return render(request, "workflow/usulan_penurunan.html", {"produk": produk, "form": form})
+
+
+@login_required
+def disposisi_cetak(request, pk):
+    p = _permohonan_terlihat(request, pk)
+    disposisi = getattr(p, "disposisi_kasubbag", None)
+    if disposisi is None:
+        raise Http404("Permohonan ini belum didisposisi.")
+    return render(
+        request,
+        "workflow/disposisi_cetak.html",
+        {"p": p, "nota": getattr(p, "nota_dinas", None), "disposisi": disposisi},
+    )
+
+
+@login_required
+def berkas(request, pk, versi_pk):
+    """Staff read a draft's PDF here; the public download lives elsewhere."""
+    p = _permohonan_terlihat(request, pk)
+    versi = get_object_or_404(VersiBerkas, pk=versi_pk, produk_id=p.produk_id)
+    return FileResponse(
+        versi.berkas.open("rb"),
+        content_type="application/pdf",
+        filename=versi.nama_asli or f"versi-{versi.nomor_versi}.pdf",
+    )
+
+
+@login_required
+def evaluasi(request):
+    if request.user.is_superuser:
+        satker_qs = Satker.objects.all()
+    else:
+        satker_qs = _satker_boleh(request.user, "evaluasi_sop")
+    if not satker_qs.exists():
+        raise PermissionDenied("Evaluasi SOP hanya untuk Kasubbag Hukum & SDM.")
+    hari_ini = timezone.localdate()
+    awal = {
+        "satker": satker_qs.first(),
+        "dari": hari_ini - timedelta(days=182),
+        "sampai": hari_ini,
+    }
+    form = forms.EvaluasiForm(request.GET or None, initial=awal, satker_qs=satker_qs)
+    if request.GET:
+        if not form.is_valid():
+            return render(request, "workflow/evaluasi.html", {"form": form})
+        pilihan = form.cleaned_data
+    else:
+        pilihan = awal
+    ringkasan, baris = evaluasi_sop(pilihan["satker"], pilihan["dari"], pilihan["sampai"])
+    if request.GET.get("format") == "csv":
+        return _csv_evaluasi(pilihan, baris)
+    return render(
+        request,
+        "workflow/evaluasi.html",
+        {"form": form, "pilihan": pilihan, "ringkasan": ringkasan, "baris": baris},
+    )
+
+
+def _menit(d):
+    return "" if d is None else f"{d.total_seconds() / 60:.1f}"
+
+
+def _csv_evaluasi(pilihan, baris):
+    nama = f"evaluasi-sop-{pilihan['satker'].slug}-{pilihan['dari']}-{pilihan['sampai']}.csv"
+    respons = HttpResponse(content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
+    tulis = csv.writer(respons)
+    tulis.writerow(
+        [
+            "langkah SOP",
+            "tahap",
+            "jumlah",
+            "median (menit)",
+            "persentil 90 (menit)",
+            "mutu baku (menit)",
+            "dalam standar",
+            "persen dalam standar",
+        ]
+    )
+    for b in baris:
+        tulis.writerow(
+            [
+                b.tahap.label_langkah,
+                b.tahap.nama,
+                b.jumlah,
+                _menit(b.median),
+                _menit(b.p90),
+                _menit(b.standar),
+                b.dalam_standar,
+                "" if b.persen_dalam_standar is None else b.persen_dalam_standar,
+            ]
+        )
+    return respons

@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, majukan
+from workflow.models import Permohonan, Status
+from workflow.peran import Peran
+
+pytestmark = pytest.mark.django_db
+URL = reverse("workflow:tugas-saya")
+
+
+def _jumlah_kueri(client):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(URL).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_tugas_saya_runs_constant_number_of_queries(client, django_assert_num_queries):
+    tim = buat_tim(validator=[Peran.WEB_ADMIN])
+    ajukan(tim)
+    client.force_login(tim.kasubbag)
+    client.get(URL)  # the session's time zone is cached on the first visit
+    sedikit = _jumlah_kueri(client)
+    for _ in range(12):
+        ajukan(tim)
+    majukan(ajukan(tim), tim, Status.DIVALIDASI)
+    majukan(ajukan(tim), tim, Status.DIPERIKSA)
+    assert Permohonan.objects.count() == 15
+    with django_assert_num_queries(sedikit):
+        respons = client.get(URL)
+    assert len(respons.context["baris"]) == 14
+    # Eight queries: session, user, permissions, roles, validation chains,
+    # time standards, count, page.
+    assert sedikit == 8
+
+
+def test_tugas_saya_lists_only_what_waits_for_this_user(client):
+    tim = buat_tim(validator=[Peran.WEB_ADMIN])
+    lain = buat_tim()
+    baru = ajukan(tim)
+    diperiksa = majukan(ajukan(tim), tim, Status.DIPERIKSA)
+    validasi = majukan(ajukan(tim), tim, Status.DIVALIDASI)
+    ajukan(lain)
+
+    def daftar(user):
+        client.force_login(user)
+        return {b.permohonan.pk for b in client.get(URL).context["baris"]}
+
+    assert daftar(tim.kasubbag) == {baru.pk, diperiksa.pk}
+    assert daftar(tim.validator[0]) == {validasi.pk}
+    assert daftar(tim.pengelola) == set()
+    assert daftar(tim.pengusul) == set()
+    assert len(daftar(lain.kasubbag)) == 1
+
+
+def test_overdue_requests_are_highlighted_with_age_against_standard(client):
+    tim = buat_tim()
+    lama = ajukan(tim)
+    Permohonan.objects.filter(pk=lama.pk).update(
+        status_sejak=timezone.now() - timedelta(minutes=45)
+    )
+    ajukan(tim)
+    client.force_login(tim.kasubbag)
+    respons = client.get(URL)
+    baris = {b.permohonan.pk: b for b in respons.context["baris"]}
+    assert baris[lama.pk].terlambat
+    assert baris[lama.pk].standar == timedelta(minutes=20)  # steps 1 and 2 of sop 000
+    assert sum(b.terlambat for b in baris.values()) == 1
+    html = respons.content.decode()
+    assert 'class="terlambat"' in html
+    assert "melewati mutu baku" in html
+
+
+def test_filters_by_state_jenis_and_nomor(client):
+    tim = buat_tim()
+    a = ajukan(tim, nomor="77/PL.02-Kpt/2024")
+    b = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
+    c = ajukan_penurunan(tim)
+    client.force_login(tim.kasubbag)
+
+    def daftar(**q):
+        return {
+            x.permohonan.pk for x in client.get(URL, {"lingkup": "semua", **q}).context["baris"]
+        }
+
+    assert daftar() == {a.pk, b.pk, c.pk}
+    assert daftar(status="didisposisi") == {b.pk}
+    assert daftar(jenis="penurunan") == {c.pk}
+    assert daftar(nomor="77/PL") == {a.pk}
+
+
+def test_list_paginates(client):
+    tim = buat_tim()
+    for _ in range(27):
+        ajukan(tim)
+    client.force_login(tim.kasubbag)
+    assert len(client.get(URL).context["baris"]) == 25
+    assert len(client.get(URL, {"halaman": 2}).context["baris"]) == 2
+
+
+def test_request_page_shows_timeline_with_elapsed_time_against_standard(client):
+    tim = buat_tim()
+    p = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
+    client.force_login(tim.pengelola)
+    respons = client.get(p.get_absolute_url())
+    garis = respons.context["linimasa"]
+    assert [g.label for g in garis] == [
+        "Mengajukan permohonan (Nota Dinas)",
+        "Memberi disposisi",
+        "Menunggu: Menyiapkan dan menyerahkan produk hukum",
+    ]
+    assert garis[1].standar == timedelta(minutes=20)
+    assert garis[2].standar == timedelta(minutes=70)
+    assert garis[1].jejak.oleh == tim.kasubbag
+    html = respons.content.decode()
+    assert "Siapkan produk hukum" in html
+    assert "Langkah 1–2" in html
