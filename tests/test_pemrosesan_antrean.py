@@ -17,7 +17,11 @@ from documents.tasks import proses_versi_berkas
 from tests.factories import buat_produk
 from tests.ocr_helpers import pdf_pindaian
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker checks its connection between tasks the way Django
+# does after a request, which would close the connection a wrapping test
+# transaction lives on (PostgreSQL). Commits are real here, so on_commit
+# callbacks (the enqueue) run as they do in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 Status = VersiBerkas.StatusProses
 TUGAS = "documents.tasks.proses_versi_berkas"
@@ -34,17 +38,14 @@ def jalankan_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
-def test_unggahan_hanya_mengantre_lalu_worker_memproses(
-    antrean_db, django_capture_on_commit_callbacks, monkeypatch
-):
+def test_unggahan_hanya_mengantre_lalu_worker_memproses(antrean_db, monkeypatch):
     asli = ocr.kenali_gambar
 
     def bukan_di_request(*args, **kwargs):
         raise AssertionError("OCR tidak boleh berjalan dalam request unggah")
 
     monkeypatch.setattr(ocr, "kenali_gambar", bukan_di_request)
-    with django_capture_on_commit_callbacks(execute=True):
-        versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian(halaman=3)))
+    versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian(halaman=3)))
 
     versi.refresh_from_db()
     assert versi.status_proses == Status.MENUNGGU
@@ -65,12 +66,9 @@ def test_unggahan_hanya_mengantre_lalu_worker_memproses(
     assert tugas.status == TaskResultStatus.SUCCESSFUL
 
 
-def test_gagal_di_worker_lalu_proses_ulang(
-    antrean_db, settings, django_capture_on_commit_callbacks
-):
+def test_gagal_di_worker_lalu_proses_ulang(antrean_db, settings):
     settings.JDIH_OCR_BAHASA = "bahasa-tidak-ada"
-    with django_capture_on_commit_callbacks(execute=True):
-        versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian()))
+    versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian()))
     jalankan_worker()
 
     versi.refresh_from_db()
@@ -81,8 +79,7 @@ def test_gagal_di_worker_lalu_proses_ulang(
     assert DBTaskResult.objects.get(task_path=TUGAS).status == TaskResultStatus.FAILED
 
     settings.JDIH_OCR_BAHASA = "ind"
-    with django_capture_on_commit_callbacks(execute=True):
-        ulangi_pemrosesan(versi)
+    ulangi_pemrosesan(versi)
     versi.refresh_from_db()
     assert versi.status_proses == Status.MENUNGGU
     assert DBTaskResult.objects.filter(task_path=TUGAS, status=TaskResultStatus.READY).count() == 1
@@ -93,11 +90,8 @@ def test_gagal_di_worker_lalu_proses_ulang(
     assert "BALIHO" in versi.teks.upper()
 
 
-def test_tugas_ganda_di_antrean_tidak_menggandakan(
-    antrean_db, settings, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian()))
+def test_tugas_ganda_di_antrean_tidak_menggandakan(antrean_db, settings):
+    versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_pindaian()))
     proses_versi_berkas.enqueue(versi.pk)
     assert DBTaskResult.objects.filter(task_path=TUGAS).count() == 2
 
