@@ -202,3 +202,17 @@ def test_failed_action_sends_no_email():
     assert mail.outbox == []
     p.refresh_from_db()
     assert p.status == Status.DIAJUKAN
+
+
+def test_audit_trail_is_read_only_in_admin(admin_client):
+    tim = buat_tim()
+    p = ajukan(tim)
+    jejak = p.jejak.get()
+    assert admin_client.get("/admin/workflow/jejakaudit/").status_code == 200
+    assert admin_client.get(f"/admin/workflow/jejakaudit/{jejak.pk}/delete/").status_code == 403
+    assert admin_client.get("/admin/workflow/jejakaudit/add/").status_code == 403
+    respons = admin_client.post(f"/admin/workflow/jejakaudit/{jejak.pk}/change/", {"catatan": "x"})
+    assert respons.status_code == 403
+    assert admin_client.get(f"/admin/workflow/permohonan/{p.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/workflow/tingkatvalidasi/").status_code == 200
+    assert admin_client.get("/admin/workflow/mutubaku/").status_code == 200

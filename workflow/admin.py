@@ -2,7 +2,16 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from .models import PenugasanPeran
+from .models import (
+    Disposisi,
+    JejakAudit,
+    Koreksi,
+    MutuBaku,
+    NotaDinas,
+    PenugasanPeran,
+    Permohonan,
+    TingkatValidasi,
+)
 
 
 class PenugasanPeranInline(admin.TabularInline):
@@ -29,3 +38,104 @@ class PenugasanPeranAdmin(admin.ModelAdmin):
     list_select_related = ["pengguna", "peran", "satker"]
     search_fields = ["pengguna__username", "pengguna__first_name", "satker__nama"]
     autocomplete_fields = ["pengguna", "satker"]
+
+
+class NotaDinasInline(admin.StackedInline):
+    model = NotaDinas
+    extra = 0
+    can_delete = False
+    readonly_fields = ["naskah_asli"]
+
+
+class DisposisiInline(admin.StackedInline):
+    model = Disposisi
+    extra = 0
+    can_delete = False
+    readonly_fields = ["dari", "kepada", "petunjuk", "tanggal"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class KoreksiInline(admin.TabularInline):
+    model = Koreksi
+    extra = 0
+    can_delete = False
+    readonly_fields = ["putaran", "tingkat", "catatan", "oleh", "dibuat_pada"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class JejakInline(admin.TabularInline):
+    model = JejakAudit
+    extra = 0
+    can_delete = False
+    fields = ["waktu", "oleh", "aksi", "dari_status", "ke_status", "catatan", "alamat_ip"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Permohonan)
+class PermohonanAdmin(admin.ModelAdmin):
+    """Read-only here: requests move only through the SOP steps in /staf/."""
+
+    list_display = ["__str__", "satker", "jenis", "status", "status_sejak", "pengelola"]
+    list_filter = ["status", "jenis", "satker"]
+    list_select_related = ["satker", "produk__jenis", "pengelola"]
+    search_fields = ["produk__nomor", "produk__judul", "nota_dinas__nomor"]
+    inlines = [NotaDinasInline, DisposisiInline, KoreksiInline, JejakInline]
+    date_hierarchy = "dibuat_pada"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Permohonan._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(JejakAudit)
+class JejakAuditAdmin(admin.ModelAdmin):
+    """Append-only: viewable, never added, changed or deleted here."""
+
+    list_display = ["waktu", "permohonan", "oleh", "aksi", "dari_status", "ke_status", "alamat_ip"]
+    list_filter = ["aksi", "permohonan__satker"]
+    list_select_related = ["permohonan__produk__jenis", "oleh"]
+    search_fields = ["permohonan__produk__nomor", "oleh__username", "catatan"]
+    date_hierarchy = "waktu"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TingkatValidasi)
+class TingkatValidasiAdmin(admin.ModelAdmin):
+    list_display = ["satker", "urutan", "peran", "nama"]
+    list_editable = ["urutan", "nama"]
+    list_filter = ["satker", "peran"]
+    list_select_related = ["satker", "peran"]
+    autocomplete_fields = ["satker"]
+    ordering = ["satker__nama", "urutan"]
+
+
+@admin.register(MutuBaku)
+class MutuBakuAdmin(admin.ModelAdmin):
+    list_display = ["langkah", "menit", "satker"]
+    list_editable = ["menit"]
+    list_filter = ["satker", "langkah"]
+    list_select_related = ["satker"]
+    autocomplete_fields = ["satker"]

@@ -4,11 +4,17 @@ Idempotent: running it again changes nothing. Every password is DEMO_PASSWORD.
 """
 
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
-from documents.models import Satker
+from documents.contoh_pdf import NaskahKeputusan, pdf_keputusan
+from documents.models import Jenis, ProdukHukum, Satker
 
-from .penugasan import tetapkan_peran
+from . import layanan
+from .izin import pastikan_grup_peran
+from .models import NotaDinas, Status, TingkatValidasi
+from .penugasan import grup_peran, tetapkan_peran
 from .peran import Peran
 
 DEMO_PASSWORD = "jdih-demo"
@@ -56,7 +62,9 @@ def _pengguna(username, **atribut) -> User:
 
 @transaction.atomic
 def muat_pengguna() -> int:
-    """Create the admin and the role users; returns how many users exist."""
+    """Create the admin and the role users, the offices' validation chains and
+    a few requests in progress; returns how many users exist."""
+    pastikan_grup_peran()
     admin = _pengguna(
         "admin", is_staff=True, is_superuser=True, email="admin@jdih.example", first_name="Admin"
     )
@@ -73,4 +81,99 @@ def muat_pengguna() -> int:
                 email=f"{username}@jdih.example",
             )
             tetapkan_peran(pengguna, satker, peran)
+    muat_tingkat_validasi()
+    muat_permohonan_contoh()
     return User.objects.count()
+
+
+def muat_tingkat_validasi() -> None:
+    """Each office's extra validation levels, in its SOP's order."""
+    for slug, daftar in PERAN_VALIDASI_SATKER.items():
+        satker = Satker.objects.filter(slug=slug).first()
+        if satker is None:
+            continue
+        for urutan, peran in enumerate(daftar, start=1):
+            TingkatValidasi.objects.update_or_create(
+                satker=satker,
+                urutan=urutan,
+                defaults={"peran": grup_peran(peran), "nama": str(peran)},
+            )
+
+
+def _u(peran, slug):
+    return User.objects.get(username=nama_pengguna(peran, slug))
+
+
+def muat_permohonan_contoh() -> None:
+    """A few requests waiting at different steps, so every demo role has work
+    on its Tugas saya. Skipped when they already exist."""
+    if NotaDinas.objects.filter(nomor__startswith="DEMO/").exists():
+        return
+    jenis = Jenis.objects.order_by("urutan", "nama").first()
+    if jenis is None:
+        return
+    contoh = [
+        ("kotawaringin-timur", "Penetapan Daftar Pemilih Tetap Pemilihan Bupati", None),
+        ("kotawaringin-timur", "Penetapan Lokasi Tempat Pemungutan Suara", Status.DIDISPOSISI),
+        ("payakumbuh", "Pembentukan Panitia Pemilihan Kecamatan", Status.DIVALIDASI),
+        ("kalimantan-barat", "Penetapan Rekapitulasi Hasil Penghitungan Suara", Status.DIPERIKSA),
+    ]
+    for i, (slug, judul, sampai) in enumerate(contoh, start=1):
+        satker = Satker.objects.filter(slug=slug).first()
+        if satker is None:
+            continue
+        nomor = f"{900 + i}/PL.02-Kpt/{satker.slug[:6].upper()}/2024"
+        data = pdf_keputusan(
+            NaskahKeputusan(teu_badan=satker.teu_badan, nomor=nomor, tahun=2024, judul=judul)
+        )
+        p = layanan.ajukan_unggah(
+            _u(Peran.PENGUSUL, slug),
+            satker,
+            produk={"jenis": jenis, "nomor": nomor, "tahun": 2024, "judul": judul},
+            nota={
+                "nomor": f"DEMO/{i}/ND/2024",
+                "tanggal": timezone.localdate(),
+                "perihal": f"Permohonan pengunggahan {judul}",
+                "dari": "Kasubbag Teknis Penyelenggaraan",
+                "kepada": "Kasubbag Hukum dan SDM",
+            },
+            berkas=ContentFile(data, name=f"demo-{i}.pdf"),
+        )
+        if sampai is None:
+            continue
+        p = layanan.disposisi(
+            _u(Peran.KASUBBAG, slug),
+            p,
+            kepada=_u(Peran.PENGELOLA, slug),
+            petunjuk="Siapkan metadata dan unggah ke laman JDIH.",
+        )
+        if sampai == Status.DIDISPOSISI:
+            continue
+        p = layanan.serahkan(_u(Peran.PENGELOLA, slug), p)
+        if sampai == Status.DIPERIKSA:
+            continue
+        p = layanan.loloskan_koreksi(_u(Peran.KASUBBAG, slug), p)
+        # Payakumbuh: Web Admin and Administrator have validated; the
+        # Penanggung Jawab is next.
+        for peran in PERAN_VALIDASI_SATKER.get(slug, [])[:2]:
+            p = layanan.validasi(_u(peran, slug), p)
+    # A take-down proposal on one published product of Kotawaringin Timur.
+    produk = (
+        ProdukHukum.objects.terbit()
+        .filter(satker__slug="kotawaringin-timur")
+        .exclude(permohonan__isnull=False)
+        .first()
+    )
+    if produk is not None:
+        layanan.ajukan_penurunan(
+            _u(Peran.PENGUSUL, "kotawaringin-timur"),
+            produk,
+            alasan="Lampiran yang diunggah tidak lengkap (halaman 3 tidak terbaca).",
+            nota={
+                "nomor": "DEMO/9/ND/2024",
+                "tanggal": timezone.localdate(),
+                "perihal": f"Usulan penurunan {produk}",
+                "dari": "Kasubbag Teknis Penyelenggaraan",
+                "kepada": "Kasubbag Hukum dan SDM",
+            },
+        )
