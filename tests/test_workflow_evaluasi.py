@@ -1,0 +1,92 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.alur_helpers import ajukan, buat_tim, majukan
+from workflow.models import JejakAudit, MutuBaku, Status
+from workflow.selectors import evaluasi_sop, persentil
+
+pytestmark = pytest.mark.django_db
+
+
+def _disposisi_setelah(tim, menit):
+    p = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
+    awal = timezone.now() - timedelta(hours=2)
+    JejakAudit.objects.filter(permohonan=p, aksi="ajukan").update(waktu=awal)
+    JejakAudit.objects.filter(permohonan=p, aksi="disposisi").update(
+        waktu=awal + timedelta(minutes=menit)
+    )
+    return p
+
+
+def test_evaluation_reports_median_p90_and_share_within_standard():
+    tim = buat_tim()
+    for menit in (5, 15, 40):
+        _disposisi_setelah(tim, menit)
+    hari_ini = timezone.localdate()
+    ringkasan, baris = evaluasi_sop(tim.satker, hari_ini - timedelta(days=1), hari_ini)
+    assert ringkasan["jumlah"] == 3
+    disposisi = next(b for b in baris if b.tahap.kode == "disposisi")
+    assert disposisi.jumlah == 3
+    assert disposisi.median == timedelta(minutes=15)
+    assert disposisi.p90 == timedelta(minutes=40)
+    assert disposisi.standar == timedelta(minutes=20)
+    assert (disposisi.dalam_standar, disposisi.persen_dalam_standar) == (2, 67)
+    siapkan = next(b for b in baris if b.tahap.kode == "siapkan")
+    assert siapkan.jumlah == 0 and siapkan.median is None
+
+
+def test_satker_override_of_mutu_baku_wins():
+    tim = buat_tim()
+    MutuBaku.objects.create(langkah=1, menit=30, satker=tim.satker)
+    _disposisi_setelah(tim, 35)
+    hari_ini = timezone.localdate()
+    _, baris = evaluasi_sop(tim.satker, hari_ini, hari_ini)
+    disposisi = next(b for b in baris if b.tahap.kode == "disposisi")
+    assert disposisi.standar == timedelta(minutes=40)
+    assert disposisi.dalam_standar == 1
+
+
+def test_requests_outside_period_are_not_counted():
+    tim = buat_tim()
+    _disposisi_setelah(tim, 5)
+    kemarin = timezone.localdate() - timedelta(days=1)
+    ringkasan, _ = evaluasi_sop(tim.satker, kemarin - timedelta(days=30), kemarin)
+    assert ringkasan["jumlah"] == 0
+
+
+def test_persentil_nearest_rank():
+    assert persentil([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90) == 9
+    assert persentil([7], 90) == 7
+
+
+def test_evaluation_page_and_csv_for_kasubbag_only(client):
+    tim, lain = buat_tim(), buat_tim()
+    _disposisi_setelah(tim, 25)
+    url = reverse("workflow:evaluasi")
+    client.force_login(tim.pengelola)
+    assert client.get(url).status_code == 403
+    client.force_login(tim.kasubbag)
+    hari_ini = timezone.localdate().isoformat()
+    q = {"satker": tim.satker.pk, "dari": hari_ini, "sampai": hari_ini}
+    html = client.get(url, q).content.decode()
+    assert "Langkah 1–2" in html and "0% (0/1)" in html
+    respons = client.get(url, {**q, "format": "csv"})
+    assert respons["Content-Type"].startswith("text/csv")
+    baris = list(csv.reader(io.StringIO(respons.content.decode("utf-8-sig"))))
+    assert baris[0][0] == "langkah SOP"
+    assert baris[1][:7] == [
+        "Langkah 1–2",
+        "Menerima Nota Dinas dan memberi disposisi",
+        "1",
+        "25.0",
+        "25.0",
+        "20.0",
+        "0",
+    ]
+    # Another office's Satker is not a choice.
+    assert client.get(url, {**q, "satker": lain.satker.pk}).context["form"].errors["satker"]
