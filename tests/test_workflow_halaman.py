@@ -57,12 +57,17 @@ def test_tolak_requires_confirmation_and_reason(client):
     client.force_login(tim.kasubbag)
     url = reverse("workflow:aksi", args=[p.pk, "tolak"])
     assert "Saya yakin" in client.get(url).content.decode()
-    respons = client.post(url, {"alasan": "", "status_terlihat": "divalidasi"})
+    respons = client.post(url, {"tolak-alasan": "", "tolak-status_terlihat": "divalidasi"})
     assert set(respons.context["form"].errors) == {"alasan", "konfirmasi"}
     p.refresh_from_db()
     assert p.status == Status.DIVALIDASI
     client.post(
-        url, {"alasan": "Salah satker", "konfirmasi": "on", "status_terlihat": "divalidasi"}
+        url,
+        {
+            "tolak-alasan": "Salah satker",
+            "tolak-konfirmasi": "on",
+            "tolak-status_terlihat": "divalidasi",
+        },
     )
     p.refresh_from_db()
     assert p.status == Status.DITOLAK
@@ -75,7 +80,11 @@ def test_stale_page_gets_clear_message_instead_of_second_transition(client):
     client.force_login(tim.kasubbag)
     respons = client.post(
         reverse("workflow:aksi", args=[p.pk, "disposisi"]),
-        {"kepada": tim.pengelola.pk, "petunjuk": "lagi", "status_terlihat": "diajukan"},
+        {
+            "disposisi-kepada": tim.pengelola.pk,
+            "disposisi-petunjuk": "lagi",
+            "disposisi-status_terlihat": "diajukan",
+        },
         follow=True,
     )
     pesan = [str(m) for m in respons.context["messages"]]
@@ -139,7 +148,11 @@ def test_takedown_through_pages_hides_product_until_republished(client):
     client.force_login(tim.pengelola)
     client.post(
         reverse("workflow:aksi", args=[p.pk, "turunkan"]),
-        {"catatan": "Sesuai disposisi", "konfirmasi": "on", "status_terlihat": "didisposisi"},
+        {
+            "turunkan-catatan": "Sesuai disposisi",
+            "turunkan-konfirmasi": "on",
+            "turunkan-status_terlihat": "didisposisi",
+        },
     )
     p.refresh_from_db()
     assert p.status == Status.DITURUNKAN

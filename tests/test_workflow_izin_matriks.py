@@ -175,7 +175,11 @@ def test_views_hide_other_satker_requests_and_require_login(client, dua_tim):
     client.force_login(tim.pengelola)
     respons = client.post(
         f"{url}disposisi/",
-        {"kepada": tim.pengelola.pk, "petunjuk": "x", "status_terlihat": "diajukan"},
+        {
+            "disposisi-kepada": tim.pengelola.pk,
+            "disposisi-petunjuk": "x",
+            "disposisi-status_terlihat": "diajukan",
+        },
     )
     assert respons.status_code == 403
     p.refresh_from_db()

@@ -111,7 +111,12 @@ def permohonan_detail(request, pk):
     p = _permohonan_terlihat(request, pk)
     tersedia = [t.name for t in p.get_available_user_status_transitions(request.user)]
     aksi = [
-        (kode, AKSI[kode], AKSI[kode].form(permohonan=p, initial={"status_terlihat": p.status}))
+        (
+            kode,
+            AKSI[kode],
+            # Prefixed: several action forms share one page, and ids must not clash.
+            AKSI[kode].form(permohonan=p, initial={"status_terlihat": p.status}, prefix=kode),
+        )
         for kode in AKSI
         if kode in tersedia
     ]
@@ -143,6 +148,7 @@ def permohonan_aksi(request, pk, aksi):
         request.POST if request.method == "POST" else None,
         permohonan=p,
         initial={"status_terlihat": p.status},
+        prefix=aksi,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,7 +219,7 @@ def siapkan(request, pk):
             "berkas": berkas,
             "versi": produk.versi.order_by("-nomor_versi"),
             "koreksi": p.koreksi.select_related("oleh"),
-            "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}),
+            "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}, prefix="serahkan"),
         },
     )
 
