@@ -22,6 +22,8 @@ from django.conf import settings
 # Fewer letters/digits than this on a page's text layer means "no real text":
 # scans often carry only a page number or a scanner's stamp.
 MIN_KARAKTER_TEKS = 20
+# Longest side of a rendered page, in pixels (A4 at 300 dpi is 3508).
+MAKS_PIKSEL_SISI = 5000
 
 
 class OcrGagal(Exception):
@@ -98,7 +100,9 @@ def kenali_gambar(gambar_pnm: bytes, *, nomor_halaman: int = 1) -> str:
 
 
 def _render_pnm(halaman, dpi: int) -> bytes:
-    gambar = halaman.render(scale=dpi / 72, grayscale=True).to_pil()
+    # Cap the longest side: an A0 map scanned at 300 dpi would be ~140 MB of pixels.
+    skala = min(dpi / 72, MAKS_PIKSEL_SISI / max(halaman.get_width(), halaman.get_height()))
+    gambar = halaman.render(scale=skala, grayscale=True).to_pil()
     keluaran = io.BytesIO()
     # Uncompressed PNM: encoding PNG would cost more than the pipe it saves.
     gambar.save(keluaran, format="PPM")

@@ -17,7 +17,7 @@ import time
 
 import pypdfium2 as pdfium
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from . import ocr, pdf
 from .models import VersiBerkas
@@ -106,7 +106,15 @@ def proses_versi(versi: VersiBerkas) -> VersiBerkas:
     versi.teks_ocr = hasil.pakai_ocr
     versi.status_proses = Status.SELESAI
     versi.pesan_proses = _ringkasan(hasil)
-    versi.save(update_fields=FIELD_HASIL)
+    try:
+        with transaction.atomic():  # a savepoint, so a caller's transaction survives
+            versi.save(update_fields=FIELD_HASIL)
+    except DatabaseError:
+        if VersiBerkas.objects.filter(pk=versi.pk).exists():
+            raise
+        # Deleted while we worked: nothing to record, and no thumbnail to keep.
+        versi.thumbnail.storage.delete(versi.thumbnail.name)
+        return versi
     log.info(
         "Versi %s diproses: %s halaman, OCR %s halaman, %.1f detik",
         versi.pk,

@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from PIL import Image
 
 from documents.berkas import simpan_versi
 from documents.models import VersiBerkas
@@ -279,3 +280,37 @@ def test_tugas_untuk_versi_yang_sudah_dihapus(django_capture_on_commit_callbacks
     versi.delete()
     hasil = proses_versi_berkas.enqueue(pk)
     assert hasil.return_value == "dihapus"
+
+
+def test_versi_dihapus_saat_diproses(settings, django_capture_on_commit_callbacks, monkeypatch):
+    from documents import pdf
+
+    with django_capture_on_commit_callbacks(execute=False):
+        versi = simpan_versi(buat_produk(berkas=False), io.BytesIO(pdf_bytes()))
+    asli = pdf.render_thumbnail
+
+    def hapus_lalu_render(data, *args, **kwargs):
+        VersiBerkas.objects.filter(pk=versi.pk).delete()
+        return asli(data, *args, **kwargs)
+
+    monkeypatch.setattr(pdf, "render_thumbnail", hapus_lalu_render)
+    proses_versi(versi)
+    assert berkas_di(Path(settings.MEDIA_ROOT) / "thumbnail") == []
+
+
+def test_halaman_besar_dirender_dengan_batas_piksel(monkeypatch):
+    from documents import ocr
+
+    # An A0 page (2384 x 3370 pt) of scan: at 300 dpi it would be 9933 x 14042 px.
+    gambar = Image.new("L", (2384, 3370), 255)
+    keluaran = io.BytesIO()
+    gambar.save(keluaran, format="PDF", resolution=72)
+    ukuran = []
+
+    def catat(pnm, *, nomor_halaman=1):
+        ukuran.append(Image.open(io.BytesIO(pnm)).size)
+        return ""
+
+    monkeypatch.setattr(ocr, "kenali_gambar", catat)
+    ocr.teks_dengan_ocr(keluaran.getvalue())
+    assert max(ukuran[0]) <= ocr.MAKS_PIKSEL_SISI
