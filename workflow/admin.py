@@ -44,7 +44,10 @@ class NotaDinasInline(admin.StackedInline):
     model = NotaDinas
     extra = 0
     can_delete = False
-    readonly_fields = ["naskah_asli"]
+    readonly_fields = ["nomor", "tanggal", "perihal", "dari", "kepada", "naskah_asli"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class DisposisiInline(admin.StackedInline):
