@@ -1,7 +1,10 @@
 """Full-text index of the catalogue (PostgreSQL, text-search config 'indonesian').
 
 ``ProdukHukum.search_vector`` holds judul and nomor (weight A), subjek (B),
-abstrak (C) and the text of the published PDF version (D). It is rebuilt in
+abstrak (C) and the text of the published PDF version (D). The PDF's words are
+stored without positions (``strip``): that halves the vector, which every
+search reads, and a word without positions ranks with weight D anyway; phrase
+search ("…") therefore works on the metadata only. It is rebuilt in
 the database by one UPDATE whenever one of those changes — also when the text
 of a version arrives later from processing or OCR — so every writer (admin,
 workflow, import, processing) keeps it current without knowing about it.
@@ -12,7 +15,12 @@ the public search falls back to substring matching.
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchVector,
+    SearchVectorCombinable,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Func, OuterRef, Subquery, Value
 from django.db.models.functions import Left
@@ -59,12 +67,17 @@ def kueri(q: str) -> SearchQuery:
     return query
 
 
+class Strip(SearchVectorCombinable, Func):
+    function = "strip"
+    output_field = SearchVectorField()
+
+
 def vektor_produk():
     return (
         SearchVector("judul", "nomor", _nomor_terpisah(), weight="A", config=KONFIGURASI)
         + SearchVector("subjek", weight="B", config=KONFIGURASI)
         + SearchVector("abstrak", weight="C", config=KONFIGURASI)
-        + SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), weight="D", config=KONFIGURASI)
+        + Strip(SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI))
     )
 
 

@@ -30,16 +30,38 @@ class CariForm(forms.Form):
         ],
     )
 
+    SARINGAN = ("jenis", "tahun", "nomor", "status", "satker", "bidang", "urut")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jenis"].choices = KOSONG + [
-            (j.pk, f"{j.nama} ({j.singkatan})") for j in selectors.pilihan_jenis()
-        ]
-        self.fields["tahun"].choices = KOSONG + [(t, t) for t in selectors.pilihan_tahun()]
-        self.fields["satker"].choices = KOSONG + [
-            (s.slug, s.nama) for s in selectors.pilihan_satker()
-        ]
-        self.fields["bidang"].choices = KOSONG + [(b, b) for b in selectors.pilihan_bidang_hukum()]
+        pilihan = selectors.pilihan_saringan()
+        self.fields["jenis"].choices = KOSONG + pilihan["jenis"]
+        self.fields["tahun"].choices = KOSONG + [(t, t) for t in pilihan["tahun"]]
+        self.fields["satker"].choices = KOSONG + pilihan["satker"]
+        self.fields["bidang"].choices = KOSONG + [(b, b) for b in pilihan["bidang"]]
+
+    def saringan(self):
+        """The filter fields as plain data for the template: rendering select
+        widgets option by option through templates costs more than the search."""
+        hasil = []
+        for nama in self.SARINGAN:
+            bf = self[nama]
+            nilai = "" if bf.value() is None else str(bf.value())
+            choices = getattr(bf.field, "choices", None)
+            pilihan = None
+            if choices is not None:
+                pilihan = [(str(v), label, str(v) == nilai) for v, label in choices]
+            hasil.append(
+                {
+                    "nama": nama,
+                    "label": bf.label,
+                    "id": bf.auto_id,
+                    "nilai": nilai,
+                    "pilihan": pilihan,
+                    "galat": bf.errors,
+                }
+            )
+        return hasil
 
     def kriteria(self) -> selectors.Kriteria:
         self.is_valid()

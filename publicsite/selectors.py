@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Concat, Left
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -79,28 +82,37 @@ def paling_diunduh(satker=None, jumlah=10):
     )
 
 
-def pilihan_tahun():
-    return list(
-        ProdukHukum.objects.terbit().order_by("-tahun").values_list("tahun", flat=True).distinct()
-    )
+KUNCI_PILIHAN = "publik:pilihan-saringan"
+UMUR_PILIHAN = 300
 
 
-def pilihan_bidang_hukum():
-    return list(
-        ProdukHukum.objects.terbit()
-        .exclude(bidang_hukum="")
-        .order_by("bidang_hukum")
-        .values_list("bidang_hukum", flat=True)
-        .distinct()
-    )
+def pilihan_saringan() -> dict:
+    """Options of the search filters. Computing them scans the catalogue, so
+    they are cached; publicsite.apps drops the cache whenever the catalogue
+    changes on this node, and other nodes catch up within UMUR_PILIHAN."""
+    return cache.get_or_set(KUNCI_PILIHAN, _hitung_pilihan, UMUR_PILIHAN)
 
 
-def pilihan_jenis():
-    return list(Jenis.objects.filter(TERBIT).distinct().order_by("urutan", "nama"))
+def hapus_cache_pilihan(**kwargs):
+    cache.delete(KUNCI_PILIHAN)
 
 
-def pilihan_satker():
-    return list(Satker.objects.filter(TERBIT).distinct().order_by("nama"))
+def _hitung_pilihan() -> dict:
+    terbit = ProdukHukum.objects.terbit().order_by()
+    return {
+        "jenis": [
+            (j.pk, f"{j.nama} ({j.singkatan})")
+            for j in Jenis.objects.filter(TERBIT).distinct().order_by("urutan", "nama")
+        ],
+        "satker": [
+            (s.slug, s.nama)
+            for s in Satker.objects.filter(TERBIT).distinct().order_by("nama").only("slug", "nama")
+        ],
+        "tahun": sorted(set(terbit.values_list("tahun", flat=True).distinct()), reverse=True),
+        "bidang": sorted(
+            set(terbit.exclude(bidang_hukum="").values_list("bidang_hukum", flat=True).distinct())
+        ),
+    }
 
 
 # --- search ---------------------------------------------------------------
@@ -111,6 +123,11 @@ URUT_TERLAMA = "terlama"
 
 PENANDA_AWAL, PENANDA_AKHIR = "\u27ea", "\u27eb"  # ⟪ ⟫ never occur in a legal text
 PANJANG_CUPLIKAN = 240
+# A common word ("pemilihan" is in every Keputusan) matches the whole
+# catalogue. Counting or ranking every match would read every vector, so the
+# count stops at BATAS_HASIL and relevance ranks the BATAS_HASIL most recently
+# published matches; below that limit both are exact.
+BATAS_HASIL = 1000
 MAKS_TEKS_CUPLIKAN = 100_000
 
 
@@ -155,10 +172,13 @@ def cari_produk(k: Kriteria):
         query = kueri(k.q)
         qs = qs.filter(search_vector=query)
         if relevansi:
-            qs = qs.annotate(skor=SearchRank(F("search_vector"), query)).order_by(
-                "-skor", "-tahun", "-id"
+            jendela = qs.order_by("-diterbitkan_pada").values("pk")[:BATAS_HASIL]
+            return (
+                produk_publik()
+                .filter(pk__in=jendela)
+                .annotate(skor=SearchRank(F("search_vector"), query))
+                .order_by("-skor", "-tahun", "-id")
             )
-            return qs
     elif k.q:
         kata = kata_kunci(k.q)
         qs = qs.annotate(_teks=teks_versi_terbit())
@@ -182,7 +202,8 @@ def cari_produk(k: Kriteria):
         if relevansi:
             return qs.annotate(skor=skor).order_by("-skor", "-tahun", "-id")
     if k.urut == URUT_TERLAMA:
-        return qs.order_by(F("tanggal_penetapan").asc(nulls_last=True), "tahun", "id")
+        # The exact reverse of the date index, so PostgreSQL can walk it backwards.
+        return qs.order_by(F("tanggal_penetapan").asc(nulls_first=True), "tahun", "id")
     return urut_tanggal(qs)
 
 
@@ -247,3 +268,18 @@ def sorot(teks: str, kata: list[str], panjang: int = PANJANG_CUPLIKAN) -> str:
     if awal + panjang < len(teks):
         html += " …"
     return mark_safe(html)
+
+
+class PaginatorTerbatas(Paginator):
+    """Counts at most BATAS_HASIL matches (see there); ``terbatas`` tells the
+    page that there are more."""
+
+    batas = BATAS_HASIL
+
+    @cached_property
+    def count(self):
+        n = self.object_list.order_by()[: self.batas + 1].count()
+        self.terbatas = n > self.batas
+        return min(n, self.batas)
+
+    terbatas = False

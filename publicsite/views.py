@@ -3,7 +3,7 @@ products are ever shown or served."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,7 +34,6 @@ def _konteks_beranda(satker=None):
         "terbaru": selectors.terbaru(satker),
         "per_jenis": selectors.jumlah_per_jenis(satker),
         "per_tahun": selectors.jumlah_per_tahun(satker),
-        "form": CariForm(initial={"satker": satker.slug} if satker else None),
     }
 
 
@@ -57,7 +56,7 @@ def beranda_satker(request, satker):
 def cari(request):
     form = CariForm(request.GET or None)
     kriteria = form.kriteria() if form.is_bound else selectors.Kriteria()
-    halaman = Paginator(selectors.cari_produk(kriteria), PER_HALAMAN).get_page(
+    halaman = selectors.PaginatorTerbatas(selectors.cari_produk(kriteria), PER_HALAMAN).get_page(
         request.GET.get("halaman")
     )
     hasil = list(halaman.object_list)
@@ -71,12 +70,23 @@ def cari(request):
         "publicsite/cari.html",
         {
             "form": form,
+            "saringan": form.saringan(),
             "kriteria": kriteria,
             "halaman": halaman,
             "hasil": hasil,
             "query_tanpa_halaman": params.urlencode(),
         },
     )
+
+
+def _hitung(pk, kolom):
+    """Add one to a counter without waiting for the disk: a counter may lose
+    the last few hits in a crash, a reader should not wait for a WAL flush."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as c:
+                c.execute("SET LOCAL synchronous_commit TO OFF")
+        ProdukHukum.objects.filter(pk=pk).update(**{kolom: F(kolom) + 1})
 
 
 def _produk_atau_404(satker, pk):
@@ -100,7 +110,7 @@ def detail(request, satker, pk, slug):
     if slug != produk.slug:
         return redirect(produk.get_absolute_url(), permanent=True)
     if request.method == "GET":
-        ProdukHukum.objects.filter(pk=pk).update(jumlah_dilihat=F("jumlah_dilihat") + 1)
+        _hitung(pk, "jumlah_dilihat")
         produk.jumlah_dilihat += 1
     versi = list(
         produk.versi.filter(diterbitkan_pada__isnull=False)
@@ -178,7 +188,7 @@ def unduh(request, satker, pk, slug, nomor_versi=None):
     produk, versi = _versi_publik(satker, pk, nomor_versi)
     respons = _berkas(produk, versi, nomor_versi, lampiran=True)
     if request.method == "GET":
-        ProdukHukum.objects.filter(pk=pk).update(jumlah_unduhan=F("jumlah_unduhan") + 1)
+        _hitung(pk, "jumlah_unduhan")
     return respons
 
 

@@ -162,3 +162,16 @@ def test_jumlah_kueri_pencarian_tetap(client, django_assert_num_queries, q):
     with django_assert_num_queries(sedikit):
         respons = client.get("/cari/", {"q": q})
     assert len(respons.context["hasil"]) == 12
+
+
+def test_hitungan_berhenti_di_batas_dan_halaman_memberi_tahu(client, monkeypatch):
+    from publicsite import selectors
+
+    monkeypatch.setattr(selectors.PaginatorTerbatas, "batas", 5)
+    jenis = buat_jenis()
+    for i in range(7):
+        buat_produk(jenis=jenis, judul=f"Sosialisasi tahap {i}", berkas=False)
+    respons = client.get("/cari/", {"q": "sosialisasi"})
+    assert respons.context["halaman"].paginator.count == 5
+    teks = respons.content.decode()
+    assert "Lebih dari 5 produk hukum" in teks
