@@ -13,7 +13,7 @@ import io
 import os
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -113,7 +113,7 @@ def teks_dengan_ocr(data: bytes) -> HasilTeks:
     """The text layer of every page, with OCR for pages that have none.
 
     PDFium is not thread-safe, so pages are rendered here one by one; only the
-    tesseract processes run in parallel, at most one batch of images in memory.
+    tesseract processes run in parallel.
     """
     _, dpi, _, paralel = _pengaturan()
     dokumen = pdfium.PdfDocument(data)
@@ -130,20 +130,24 @@ def teks_dengan_ocr(data: bytes) -> HasilTeks:
         if antrean:
             program_tesseract()  # fail with the clear message before rendering anything
         with ThreadPoolExecutor(max_workers=paralel) as pelaksana:
-            for mulai in range(0, len(antrean), paralel):
-                kelompok = antrean[mulai : mulai + paralel]
-                gambar = {}
-                for indeks in kelompok:
-                    halaman = dokumen[indeks]
-                    gambar[indeks] = _render_pnm(halaman, dpi)
-                    halaman.close()
-                hasil = {
-                    indeks: pelaksana.submit(kenali_gambar, pnm, nomor_halaman=indeks + 1)
-                    for indeks, pnm in gambar.items()
-                }
-                for indeks, masa_depan in hasil.items():
+            berjalan: dict = {}  # future -> page index
+
+            def ambil(selesai):
+                for masa_depan in selesai:
+                    indeks = berjalan.pop(masa_depan)
                     # A blank scanned page reads as nothing; keep its stray text then.
                     halaman_teks[indeks] = masa_depan.result() or halaman_teks[indeks]
+
+            for indeks in antrean:
+                # One page rendered ahead keeps every core busy while the next
+                # image is drawn, and bounds memory to paralel + 1 page images.
+                if len(berjalan) > paralel:
+                    ambil(wait(berjalan, return_when=FIRST_COMPLETED).done)
+                halaman = dokumen[indeks]
+                pnm = _render_pnm(halaman, dpi)
+                halaman.close()
+                berjalan[pelaksana.submit(kenali_gambar, pnm, nomor_halaman=indeks + 1)] = indeks
+            ambil(wait(berjalan).done)
     finally:
         dokumen.close()
     return HasilTeks(halaman=halaman_teks, halaman_ocr=[i + 1 for i in antrean])
