@@ -6,5 +6,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Katalog produk hukum"
 
     def ready(self):
-        # Connect the status rules of relations and the full-text index upkeep.
-        from . import pencarian, relasi  # noqa: F401
+        # Connect the status rules of relations, the full-text index upkeep and
+        # the change stamp.
+        from . import pencarian, relasi, stempel  # noqa: F401

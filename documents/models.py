@@ -108,6 +108,12 @@ class ProdukHukumQuerySet(models.QuerySet):
         return self.filter(status_publikasi=StatusPublikasi.TERBIT)
 
 
+class ProdukHukumManager(models.Manager.from_queryset(ProdukHukumQuerySet)):
+    def get_queryset(self):
+        # The full-text vector is large and read only inside the database.
+        return super().get_queryset().defer("search_vector")
+
+
 class ProdukHukum(models.Model):
     satker = models.ForeignKey(
         Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="produk_hukum"
@@ -157,7 +163,7 @@ class ProdukHukum(models.Model):
     # Full-text index (PostgreSQL, config 'indonesian'); kept by documents.pencarian.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ProdukHukumQuerySet.as_manager()
+    objects = ProdukHukumManager()
 
     class Meta:
         verbose_name = "produk hukum"

@@ -9,7 +9,14 @@ class PublicsiteConfig(AppConfig):
     def ready(self):
         from documents.models import Jenis, ProdukHukum, Satker
 
+        from .converters import tolak_kata_cadangan
         from .selectors import hapus_cache_pilihan
+
+        # The public site owns /<satker-slug>/, so it forbids the slugs its own
+        # routes use; documents stays ignorant of URLs.
+        bidang_slug = Satker._meta.get_field("slug")
+        if tolak_kata_cadangan not in bidang_slug.validators:
+            bidang_slug.validators.append(tolak_kata_cadangan)
 
         # The search filters list what is published; any catalogue change may alter them.
         for model in (ProdukHukum, Jenis, Satker):

@@ -1,5 +1,6 @@
 """The public site owns /<satker-slug>/; these words belong to other routes."""
 
+from django.core.exceptions import ValidationError
 from django.urls.converters import SlugConverter
 
 KATA_CADANGAN = frozenset(
@@ -21,6 +22,14 @@ KATA_CADANGAN = frozenset(
         "favicon.ico",
     }
 )
+
+
+def tolak_kata_cadangan(slug: str) -> None:
+    if slug.lower() in KATA_CADANGAN:
+        raise ValidationError(
+            f"Slug '{slug}' dipakai oleh halaman lain situs ini; pilih slug lain.",
+            code="kata_cadangan",
+        )
 
 
 class SatkerSlugConverter(SlugConverter):

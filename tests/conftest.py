@@ -17,6 +17,17 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _http_polos_sesi():
+    """Plain HTTP for the whole session: the live server builds its middleware
+    once, before any per-test settings apply."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
 @pytest.fixture(autouse=True)
 def _pengaturan_uji(settings, tmp_path):
     """Plain HTTP on the test server, and every test's files in its own folder."""

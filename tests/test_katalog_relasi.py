@@ -117,3 +117,23 @@ def test_admin_inline_removal_of_mencabut_restores_status(admin_client):
     assert not RelasiProduk.objects.filter(pk=relasi.pk).exists()
     segarkan(lama)
     assert lama.status == StatusBerlaku.BERLAKU
+
+
+def test_satker_slug_cannot_be_a_reserved_route_word():
+    from django.core.exceptions import ValidationError
+
+    from .factories import buat_satker
+
+    satker = buat_satker()
+    satker.slug = "staf"
+    with pytest.raises(ValidationError) as galat:
+        satker.full_clean()
+    assert "dipakai oleh halaman lain" in str(galat.value)
+
+
+def test_version_and_relation_changes_move_the_product_change_stamp():
+    a, b = buat_produk(berkas=False), buat_produk(berkas=False)
+    sebelum_a, sebelum_b = a.diubah_pada, b.diubah_pada
+    RelasiProduk.objects.create(sumber=a, jenis=JenisRelasi.MENGUBAH, target=b)
+    segarkan(a, b)
+    assert a.diubah_pada > sebelum_a and b.diubah_pada > sebelum_b
