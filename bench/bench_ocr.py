@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.django_sementara import siapkan  # noqa: E402
 
-HALAMAN_OCR = 10
+HALAMAN_OCR = 20
 ULANG_UNGGAH = 5
 
 
