@@ -34,6 +34,7 @@ class VersiBerkasInline(admin.TabularInline):
         "jumlah_halaman",
         "ukuran",
         "status_proses",
+        "pesan_proses",
         "diterbitkan_pada",
         "keterangan_perbaikan",
     ]
@@ -43,6 +44,7 @@ class VersiBerkasInline(admin.TabularInline):
         "jumlah_halaman",
         "ukuran",
         "status_proses",
+        "pesan_proses",
         "diterbitkan_pada",
     ]
     show_change_link = True

@@ -14,6 +14,7 @@ from django_fsm import can_proceed
 from documents import publikasi
 from documents.berkas import simpan_versi
 from documents.models import ProdukHukum, StatusPublikasi
+from documents.pemrosesan import PemrosesanTidakDapatDiulang, ulangi_pemrosesan
 
 from .izin import punya_izin
 from .models import (
@@ -68,6 +69,7 @@ LABEL_AKSI = {
     "turunkan": "Menurunkan dari laman JDIH",
     "ubah-metadata": "Menyiapkan metadata produk hukum",
     "unggah-berkas": "Mengunggah berkas",
+    "proses-ulang-berkas": "Memproses ulang berkas",
     "serahkan": "Menyerahkan untuk diperiksa",
     "kembalikan": "Mengembalikan dengan catatan koreksi",
     "loloskan_koreksi": "Meloloskan koreksi",
@@ -393,6 +395,31 @@ def unggah_berkas(user, permohonan, berkas, *, keterangan_perbaikan="", ip=None)
             ip,
         )
     return versi
+
+
+def boleh_proses_ulang(user, permohonan) -> bool:
+    return punya_izin(user, "siapkan_permohonan", permohonan.satker_id)
+
+
+def proses_ulang_berkas(user, permohonan, versi, *, ip=None):
+    """Queue a version's text/OCR/thumbnail again (e.g. after 'gagal').
+
+    The Pengelola handles the files, whatever step the request is at: a
+    failed OCR may be noticed long after the upload. Not a transition.
+    """
+    with transaction.atomic():
+        p = _kunci(permohonan)
+        if not boleh_proses_ulang(user, p):
+            raise TidakBerwenang(
+                "Hanya Pengelola JDIH satker ini yang dapat memproses ulang berkas."
+            )
+        if versi.produk_id != p.produk_id:
+            raise AksiGagal("Berkas ini bukan milik permohonan ini.")
+        try:
+            ulangi_pemrosesan(versi)
+        except PemrosesanTidakDapatDiulang as exc:
+            raise AksiGagal(str(exc)) from exc
+        _catat(p, user, "proses-ulang-berkas", p.status, p.status, f"Versi {versi.nomor_versi}", ip)
 
 
 def serahkan(user, permohonan, *, catatan="", ip=None, status_terlihat=None):

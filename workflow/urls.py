@@ -12,6 +12,11 @@ urlpatterns = [
     path("permohonan/<int:pk>/siapkan/", views.siapkan, name="siapkan"),
     path("permohonan/<int:pk>/disposisi/cetak/", views.disposisi_cetak, name="disposisi-cetak"),
     path("permohonan/<int:pk>/berkas/<int:versi_pk>/", views.berkas, name="berkas"),
+    path(
+        "permohonan/<int:pk>/berkas/<int:versi_pk>/proses-ulang/",
+        views.proses_ulang_berkas,
+        name="proses-ulang",
+    ),
     path("permohonan/<int:pk>/<str:aksi>/", views.permohonan_aksi, name="aksi"),
     path("evaluasi/", views.evaluasi, name="evaluasi"),
 ]

@@ -132,6 +132,7 @@ def permohonan_detail(request, pk):
             "linimasa": linimasa(p),
             "aksi": aksi,
             "boleh_siapkan": layanan.boleh_siapkan(request.user, p),
+            "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
             "tingkat": p.daftar_tingkat(),
         },
     )
@@ -219,9 +220,28 @@ def siapkan(request, pk):
             "berkas": berkas,
             "versi": produk.versi.order_by("-nomor_versi"),
             "koreksi": p.koreksi.select_related("oleh"),
+            "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
             "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}, prefix="serahkan"),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def proses_ulang_berkas(request, pk, versi_pk):
+    p = _permohonan_terlihat(request, pk)
+    versi = get_object_or_404(VersiBerkas, pk=versi_pk, produk_id=p.produk_id)
+    try:
+        layanan.proses_ulang_berkas(request.user, p, versi, ip=alamat_ip(request))
+    except layanan.TidakBerwenang as exc:
+        raise PermissionDenied(exc.pesan) from exc
+    except layanan.AksiGagal as exc:
+        messages.error(request, exc.pesan)
+    else:
+        messages.success(request, f"Versi {versi.nomor_versi} masuk antrean pemrosesan ulang.")
+    if request.POST.get("kembali") == "siapkan":
+        return redirect("workflow:siapkan", pk=p.pk)
+    return redirect(p)
 
 
 def _satker_boleh(user, kode):
