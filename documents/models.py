@@ -111,7 +111,7 @@ class ProdukHukumQuerySet(models.QuerySet):
 class ProdukHukumManager(models.Manager.from_queryset(ProdukHukumQuerySet)):
     def get_queryset(self):
         # The full-text vector is large and read only inside the database.
-        return super().get_queryset().defer("search_vector")
+        return super().get_queryset().defer("search_vector", "search_metadata")
 
 
 class ProdukHukum(models.Model):
@@ -162,6 +162,9 @@ class ProdukHukum(models.Model):
     diubah_pada = models.DateTimeField("diubah", auto_now=True)
     # Full-text index (PostgreSQL, config 'indonesian'); kept by documents.pencarian.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The metadata part alone, with word positions: ranking and phrases read
+    # this small vector instead of the one carrying the PDF text.
+    search_metadata = SearchVectorField(null=True, editable=False)
 
     objects = ProdukHukumManager()
 
@@ -181,6 +184,23 @@ class ProdukHukum(models.Model):
         indexes = [
             models.Index(fields=["status_publikasi", "-diterbitkan_pada"]),
             models.Index(fields=["tahun"]),
+            # The public search's relevance window (newest published matches
+            # first) under its most common filters.
+            models.Index(
+                fields=["tahun", "-diterbitkan_pada"],
+                condition=models.Q(status_publikasi="terbit"),
+                name="produk_terbit_tahun_idx",
+            ),
+            models.Index(
+                fields=["jenis", "-diterbitkan_pada"],
+                condition=models.Q(status_publikasi="terbit"),
+                name="produk_terbit_jenis_idx",
+            ),
+            models.Index(
+                fields=["satker", "-diterbitkan_pada"],
+                condition=models.Q(status_publikasi="terbit"),
+                name="produk_terbit_satker_idx",
+            ),
         ]
 
     def __str__(self):

@@ -1,13 +1,21 @@
 """Full-text index of the catalogue (PostgreSQL, text-search config 'indonesian').
 
 ``ProdukHukum.search_vector`` holds judul and nomor (weight A), subjek (B),
-abstrak (C) and the text of the published PDF version (D). The PDF's words are
-stored without positions (``strip``): that halves the vector, which every
-search reads, and a word without positions ranks with weight D anyway; phrase
-search ("…") therefore works on the metadata only. It is rebuilt in
-the database by one UPDATE whenever one of those changes — also when the text
-of a version arrives later from processing or OCR — so every writer (admin,
-workflow, import, processing) keeps it current without knowing about it.
+abstrak (C) and the text of the published PDF version (D); it decides what
+matches. The PDF's words are stored without positions (``strip``): that halves
+the vector, and a word without positions ranks with weight D anyway; phrase
+search ("…") therefore works on the metadata only.
+
+``ProdukHukum.search_metadata`` holds the same metadata part alone (A–C, with
+positions). It is small and stays inline in the row, so ranking reads it
+instead of the large vector, and a phrase — which can only match there — is
+first looked up in its own GIN index (``frasa``) instead of being checked
+against the large vector of every product holding both words.
+
+Both are rebuilt in the database by one UPDATE whenever one of their sources
+changes — also when the text of a version arrives later from processing or
+OCR — so every writer (admin, workflow, import, processing) keeps them current
+without knowing about them.
 
 On other databases (SQLite for development and tests) nothing is stored and
 the public search falls back to substring matching.
@@ -22,8 +30,9 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Func, OuterRef, Subquery, Value
+from django.db.models import Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Left
+from django.db.models.lookups import LessThan
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -52,6 +61,9 @@ def teks_versi_terbit(ref="pk"):
 # The parser reads "77/PL.01-Kpt/2023" as one path-like token; its parts are
 # indexed too, so that a search for "PL.01-Kpt" or "Kpt" finds the product.
 PEMISAH_NOMOR = r"[/.\-]+"
+# In what a reader typed, only between two characters of a word: a "-" before a
+# word or a quote is the web-search "not".
+PEMISAH_DALAM_KATA = re.compile(r"(?<=\w)[/.\-]+(?=\w)")
 
 
 def _nomor_terpisah():
@@ -61,7 +73,7 @@ def _nomor_terpisah():
 def kueri(q: str) -> SearchQuery:
     """The tsquery for what a reader typed (web-search syntax: quotes, or, -)."""
     query = SearchQuery(q, config=KONFIGURASI, search_type="websearch")
-    terpisah = re.sub(PEMISAH_NOMOR, " ", q)
+    terpisah = PEMISAH_DALAM_KATA.sub(" ", q)
     if terpisah != q:
         query = query | SearchQuery(terpisah, config=KONFIGURASI, search_type="websearch")
     return query
@@ -72,23 +84,74 @@ class Strip(SearchVectorCombinable, Func):
     output_field = SearchVectorField()
 
 
-def vektor_produk():
+def vektor_metadata():
     return (
         SearchVector("judul", "nomor", _nomor_terpisah(), weight="A", config=KONFIGURASI)
         + SearchVector("subjek", weight="B", config=KONFIGURASI)
         + SearchVector("abstrak", weight="C", config=KONFIGURASI)
-        + Strip(SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI))
     )
 
 
+def vektor_produk():
+    return vektor_metadata() + Strip(
+        SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
+    )
+
+
+# A quoted phrase the reader typed, unless negated (-"…").
+_FRASA = re.compile(r'(?:^|[^\w"-])"([^"]+)"')
+_ATAU = re.compile(r"(?:^|\s)or(?:\s|$)", re.IGNORECASE)
+
+
+def frasa(q: str):
+    """A condition on ``search_metadata`` that every match of ``kueri(q)``
+    meets, or None: each quoted phrase of two or more words must be in the
+    metadata (the PDF words carry no positions, so a phrase matches nowhere
+    else). With "or" a phrase may be optional, so then there is none."""
+    if _ATAU.search(q):
+        return None
+    syarat = _frasa_di_metadata(q)
+    terpisah = PEMISAH_DALAM_KATA.sub(" ", q)
+    if syarat is not None and terpisah != q:
+        # kueri() also matches the query with the number split at / . -
+        lain = _frasa_di_metadata(terpisah)
+        syarat = None if lain is None else syarat | lain
+    return syarat
+
+
+def _frasa_di_metadata(q: str):
+    syarat = None
+    for teks in _FRASA.findall(q):
+        ini = SearchQuery(teks, config=KONFIGURASI, search_type="phrase")
+        # One word in quotes is no phrase and may match the PDF text: no
+        # condition then. The database folds numnode() of a constant away.
+        kondisi = Q(search_metadata=ini) | Q(
+            LessThan(Func(ini, function="numnode", output_field=IntegerField()), 3)
+        )
+        syarat = kondisi if syarat is None else syarat & kondisi
+    return syarat
+
+
+def _kolom_ada(kolom: str) -> bool:
+    with connection.cursor() as c:
+        return kolom in {
+            k.name
+            for k in connection.introspection.get_table_description(c, ProdukHukum._meta.db_table)
+        }
+
+
 def perbarui_indeks(produk_ids=None) -> int:
-    """Rebuild the vector of the given products (all when None). Returns rows."""
+    """Rebuild the vectors of the given products (all when None). Returns rows."""
     if not aktif():
         return 0
     qs = ProdukHukum.objects.all()
+    nilai = {"search_vector": vektor_produk(), "search_metadata": vektor_metadata()}
     if produk_ids is not None:
         qs = qs.filter(pk__in=list(produk_ids))
-    return qs.update(search_vector=vektor_produk())
+    elif not _kolom_ada("search_metadata"):
+        # Migration 0002 rebuilds everything before 0003 adds the column.
+        del nilai["search_metadata"]
+    return qs.update(**nilai)
 
 
 def _perlu(update_fields, bidang) -> bool:

@@ -10,20 +10,25 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from documents.models import Jenis, ProdukHukum, Satker, StatusPublikasi, VersiBerkas
-from documents.pencarian import KONFIGURASI, kueri, teks_versi_terbit
+from documents.pencarian import KONFIGURASI, frasa, kueri, teks_versi_terbit
 
 TERBIT = Q(produk_hukum__status_publikasi=StatusPublikasi.TERBIT)
 
 
 def produk_publik(satker: Satker | None = None):
-    # The vector is large and only the database needs it.
-    qs = ProdukHukum.objects.terbit().select_related("jenis", "satker").defer("search_vector")
+    # The vectors are large and only the database needs them.
+    qs = (
+        ProdukHukum.objects.terbit()
+        .select_related("jenis", "satker")
+        .defer("search_vector", "search_metadata")
+    )
     if satker is not None:
         qs = qs.filter(satker=satker)
     return qs
@@ -129,6 +134,10 @@ PANJANG_CUPLIKAN = 240
 # published matches; below that limit both are exact.
 BATAS_HASIL = 1000
 MAKS_TEKS_CUPLIKAN = 100_000
+# A quoted phrase found in at most this many products' metadata narrows the
+# search to them; a more common phrase matches densely enough that walking
+# the newest products finds BATAS_HASIL matches soon.
+BATAS_FRASA = 5000
 
 
 def pakai_postgres() -> bool:
@@ -152,6 +161,12 @@ class Kriteria:
     urut: str = ""
 
 
+def _salah_satu(ids):
+    """``pk__in`` for up to a few thousand ids as one array parameter (PostgreSQL):
+    a thousand separate parameters cost more to send than the query to run."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
+
+
 def cari_produk(k: Kriteria):
     """The published products matching ``k``, ordered as asked."""
     qs = produk_publik()
@@ -171,14 +186,36 @@ def cari_produk(k: Kriteria):
     if k.q and pakai_postgres():
         query = kueri(k.q)
         qs = qs.filter(search_vector=query)
+        syarat_frasa = frasa(k.q)
+        if syarat_frasa is not None:
+            # A phrase can only match in the metadata: find the candidates
+            # through the small vector's own index, so that only they have
+            # their large vector checked (see pencarian.frasa).
+            calon = list(
+                ProdukHukum.objects.terbit()
+                .filter(syarat_frasa)
+                .order_by()
+                .values_list("pk", flat=True)[: BATAS_FRASA + 1]
+            )
+            if len(calon) <= BATAS_FRASA:
+                qs = qs.filter(pk__in=_salah_satu(calon))
         if relevansi:
-            jendela = qs.order_by("-diterbitkan_pada").values("pk")[:BATAS_HASIL]
-            return (
+            # Read once: the count and the page both come from this window.
+            jendela = list(
+                qs.order_by("-diterbitkan_pada").values_list("pk", flat=True)[:BATAS_HASIL]
+            )
+            # Ranked on the metadata vector: a word found only in the PDF text
+            # adds the same small weight-D amount to every match (every match
+            # has its words somewhere), so it cannot change the order, and
+            # reading the large vector of 1,000 products would.
+            hasil = (
                 produk_publik()
-                .filter(pk__in=jendela)
-                .annotate(skor=SearchRank(F("search_vector"), query))
+                .filter(pk__in=_salah_satu(jendela))
+                .annotate(skor=SearchRank(F("search_metadata"), query))
                 .order_by("-skor", "-tahun", "-id")
             )
+            hasil.jumlah_diketahui = len(jendela)  # read by PaginatorTerbatas
+            return hasil
     elif k.q:
         kata = kata_kunci(k.q)
         qs = qs.annotate(_teks=teks_versi_terbit())
@@ -278,7 +315,10 @@ class PaginatorTerbatas(Paginator):
 
     @cached_property
     def count(self):
-        n = self.object_list.order_by()[: self.batas + 1].count()
+        # The relevance window is read in full already (cari_produk).
+        n = getattr(self.object_list, "jumlah_diketahui", None)
+        if n is None:
+            n = self.object_list.order_by()[: self.batas + 1].count()
         self.terbatas = n > self.batas
         return min(n, self.batas)
 

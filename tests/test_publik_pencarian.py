@@ -175,3 +175,56 @@ def test_hitungan_berhenti_di_batas_dan_halaman_memberi_tahu(client, monkeypatch
     assert respons.context["halaman"].paginator.count == 5
     teks = respons.content.decode()
     assert "Lebih dari 5 produk hukum" in teks
+
+
+hanya_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Pencarian frasa memakai indeks teks PostgreSQL."
+)
+
+
+@hanya_postgres
+def test_frasa_dicari_pada_metadata_dan_kata_lain_juga_di_dalam_pdf(client):
+    cocok = buat_produk(berkas=False, judul="Penetapan Daftar Pemilih Tetap")
+    versi_baru(cocok, pdf_teks("Ketentuan tentang kampanye di tempat umum."))
+    tanpa_kampanye = buat_produk(judul="Rekapitulasi Daftar Pemilih Sementara")
+    buat_produk(judul="Pemilih Dalam Daftar Khusus", berkas=False, abstrak="kampanye")
+    # The words in another order, and the phrase only inside the PDF: no match.
+    hanya_pdf = buat_produk(berkas=False, judul="Pengadaan Logistik")
+    versi_baru(hanya_pdf, pdf_teks("Rekapitulasi daftar pemilih dan kampanye."))
+    assert sorted(_judul(client.get("/cari/", {"q": '"daftar pemilih"'}))) == [
+        cocok.judul,
+        tanpa_kampanye.judul,
+    ]
+    assert _judul(client.get("/cari/", {"q": '"daftar pemilih" kampanye'})) == [cocok.judul]
+    assert _judul(client.get("/cari/", {"q": '"daftar pemilih" -kampanye'})) == [
+        tanpa_kampanye.judul
+    ]
+
+
+@hanya_postgres
+def test_satu_kata_berkutip_dan_frasa_dengan_or_tetap_menemukan_isi_pdf(client):
+    produk = buat_produk(berkas=False, judul="Penertiban Alat Peraga")
+    versi_baru(produk, pdf_teks("Pemasangan spanduk di jembatan dilarang."))
+    assert _judul(client.get("/cari/", {"q": '"spanduk"'})) == [produk.judul]
+    assert _judul(client.get("/cari/", {"q": '"daftar pemilih" or spanduk'})) == [produk.judul]
+
+
+@hanya_postgres
+def test_peringkat_relevansi_memakai_bobot_metadata(client):
+    judul = buat_produk(berkas=False, judul="Honorarium Badan Ad Hoc")
+    abstrak = buat_produk(berkas=False, judul="Lain", abstrak="Besaran honorarium panitia")
+    hanya_pdf = buat_produk(berkas=False, judul="Pengadaan")
+    versi_baru(hanya_pdf, pdf_teks("Pembayaran honorarium bulanan."))
+    assert _judul(client.get("/cari/", {"q": "honorarium"})) == [
+        judul.judul,
+        abstrak.judul,
+        hanya_pdf.judul,
+    ]
+
+
+@hanya_postgres
+def test_indeks_metadata_ikut_diperbarui_saat_judul_berubah(client):
+    produk = buat_produk(berkas=False, judul="Penetapan Jadwal Tahapan")
+    produk.judul = "Penetapan Daftar Pemilih Tetap"
+    produk.save()
+    assert _judul(client.get("/cari/", {"q": '"daftar pemilih"'})) == [produk.judul]
