@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .berkas import simpan_versi
-from .models import Jenis, ProdukHukum, Satker, StatusBerlaku, TipeDokumen
+from .models import BIDANG_METADATA, Jenis, ProdukHukum, Satker, StatusBerlaku, TipeDokumen
 from .publikasi import terbitkan
 
 KOLOM_WAJIB = [
@@ -29,18 +29,9 @@ KOLOM_WAJIB = [
     "status",
     "berkas",
 ]
+# Dates and status are parsed; the rest of the metadata is taken as written.
 KOLOM_TEKS_OPSIONAL = [
-    "teu_badan",
-    "tempat_penetapan",
-    "sumber",
-    "subjek",
-    "keterangan_status",
-    "bahasa",
-    "lokasi",
-    "bidang_hukum",
-    "penandatangan",
-    "pemrakarsa",
-    "abstrak",
+    b for b in BIDANG_METADATA if b not in {"tanggal_penetapan", "tanggal_pengundangan", "status"}
 ]
 KOLOM_OPSIONAL = [*KOLOM_TEKS_OPSIONAL, "tipe_dokumen", "tanggal_pengundangan", "terbit"]
 NILAI_STATUS = {

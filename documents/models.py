@@ -235,6 +235,26 @@ class ProdukHukum(models.Model):
         return self.versi.order_by("-nomor_versi").first()
 
 
+# The descriptive fields of the national standard (Permenkumham 8/2019) beyond
+# the identity (jenis, tipe, nomor, tahun, judul); forms and the import use it.
+BIDANG_METADATA = [
+    "teu_badan",
+    "tempat_penetapan",
+    "tanggal_penetapan",
+    "tanggal_pengundangan",
+    "sumber",
+    "subjek",
+    "status",
+    "keterangan_status",
+    "bahasa",
+    "lokasi",
+    "bidang_hukum",
+    "penandatangan",
+    "pemrakarsa",
+    "abstrak",
+]
+
+
 def lokasi_berkas(versi, filename):
     tanggal = timezone.now()
     return f"produk/{tanggal:%Y/%m}/{versi.sha256[:2]}/{versi.sha256}.pdf"

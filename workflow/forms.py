@@ -1,6 +1,6 @@
 from django import forms
 
-from documents.models import Jenis, ProdukHukum, StatusPublikasi
+from documents.models import BIDANG_METADATA, Jenis, ProdukHukum, StatusPublikasi
 
 from .layanan import pengelola_satker
 from .models import JenisPermohonan, Status
@@ -118,27 +118,7 @@ class TurunkanForm(_StatusTerlihat):
 class MetadataForm(forms.ModelForm):
     class Meta:
         model = ProdukHukum
-        fields = [
-            "jenis",
-            "tipe_dokumen",
-            "nomor",
-            "tahun",
-            "judul",
-            "teu_badan",
-            "tempat_penetapan",
-            "tanggal_penetapan",
-            "tanggal_pengundangan",
-            "sumber",
-            "subjek",
-            "status",
-            "keterangan_status",
-            "bahasa",
-            "lokasi",
-            "bidang_hukum",
-            "penandatangan",
-            "pemrakarsa",
-            "abstrak",
-        ]
+        fields = ["jenis", "tipe_dokumen", "nomor", "tahun", "judul", *BIDANG_METADATA]
         widgets = {
             "judul": forms.Textarea(attrs={"rows": 3}),
             "abstrak": forms.Textarea(attrs={"rows": 6}),
