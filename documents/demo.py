@@ -164,12 +164,18 @@ KODE_SATKER = {
 }
 
 
-def _jenis_untuk(satker: Satker) -> str:
+def singkatan_jenis_untuk(satker: Satker) -> str:
+    """The jenis an office of this level issues its decisions as."""
     return {
         Satker.Tingkat.PUSAT: "Kpts KPU",
         Satker.Tingkat.PROVINSI: "Kpts KPU Prov",
         Satker.Tingkat.KABUPATEN_KOTA: "Kpts KPU Kab/Kota",
     }[satker.tingkat]
+
+
+def nomor_keputusan(urut: int, slug: str, tahun: int, klasifikasi="HK.03.1") -> str:
+    """A decision number in the Tata Naskah Dinas shape: 21/HK.03.1-Kpt/1376/KPU-Kot/2024."""
+    return f"{urut}/{klasifikasi}-Kpt/{KODE_SATKER[slug]}/{tahun}"
 
 
 def muat_satker() -> dict[str, Satker]:
@@ -262,13 +268,13 @@ def muat_katalog() -> dict[str, int]:
     baru = 0
     per_satker: dict[str, list[ProdukHukum]] = {}
     for s_index, (slug, s) in enumerate(satker.items()):
-        j = jenis[_jenis_untuk(s)]
+        j = jenis[singkatan_jenis_untuk(s)]
         daftar = []
         for k in range(6):
             tahun = 2019 + (k + s_index) % 6
             judul, subjek = JUDUL[(k + s_index * 3) % len(JUDUL)]
             urut = 10 + k * 7 + s_index
-            nomor = f"{urut}/HK.03.1-Kpt/{KODE_SATKER[slug]}/{tahun}"
+            nomor = nomor_keputusan(urut, slug, tahun)
             tanggal = date(tahun, 1 + (k * 2 + s_index) % 12, 1 + (k * 5 + s_index) % 27)
             produk, dibuat = _produk(
                 s,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from documents.contoh_pdf import NaskahKeputusan, pdf_keputusan
+from documents.demo import nomor_keputusan, singkatan_jenis_untuk
 from documents.models import Jenis, ProdukHukum, Satker
 
 from . import layanan
@@ -109,9 +110,7 @@ def muat_permohonan_contoh() -> None:
     on its Tugas saya. Skipped when they already exist."""
     if NotaDinas.objects.filter(nomor__startswith="DEMO/").exists():
         return
-    jenis = Jenis.objects.order_by("urutan", "nama").first()
-    if jenis is None:
-        return
+    jenis_per_singkatan = {j.singkatan: j for j in Jenis.objects.all()}
     contoh = [
         ("kotawaringin-timur", "Penetapan Daftar Pemilih Tetap Pemilihan Bupati", None),
         ("kotawaringin-timur", "Penetapan Lokasi Tempat Pemungutan Suara", Status.DIDISPOSISI),
@@ -122,7 +121,10 @@ def muat_permohonan_contoh() -> None:
         satker = Satker.objects.filter(slug=slug).first()
         if satker is None:
             continue
-        nomor = f"{900 + i}/PL.02-Kpt/{satker.slug[:6].upper()}/2024"
+        jenis = jenis_per_singkatan.get(singkatan_jenis_untuk(satker))
+        if jenis is None:
+            continue
+        nomor = nomor_keputusan(900 + i, slug, 2024, klasifikasi="PL.02.1")
         data = pdf_keputusan(
             NaskahKeputusan(teu_badan=satker.teu_badan, nomor=nomor, tahun=2024, judul=judul)
         )
