@@ -426,13 +426,17 @@ Target detail ≥ 40 % dari view trivial.
 Memori datar: selisih puncak tidak tumbuh bersama katalog (kursor sisi server,
 potongan 500 baris, keluaran per ~64 KB).
 
-Catatan (jalur lambat yang diketahui): kueri frasa (`"daftar pemilih"`) harus
-memeriksa posisi kata di setiap baris yang memuat kedua kata — pada katalog di
-mana keduanya ada di hampir setiap naskah itu berarti membaca seluruh vektor;
-saringan yang tidak punya indeks gabungan dengan urutan terbit (mis. `tahun`)
-membuat jendela relevansi berjalan lebih jauh. Halaman detail di sini dirender
-penuh pada setiap permintaan (5 kueri + templat, tanpa cache halaman); view
-trivial tidak menyentuh basis data sama sekali.
+Catatan: relevansi diperingkat dengan vektor metadata yang kecil
+(`search_metadata`); jendela 1.000 kecocokan terbaru dibaca sekali untuk
+hitungan dan halaman. Frasa (`"daftar pemilih"`) hanya bisa cocok di metadata,
+jadi kandidatnya diambil dari indeks GIN `search_metadata` lebih dulu (paling
+banyak 5.000), bukan memeriksa vektor besar setiap produk yang memuat kedua
+kata. Saringan `tahun`, `jenis`, `satker` punya indeks parsial (saringan,
+`diterbitkan_pada`). Halaman detail dirender sekali per perubahan produk
+(`diubah_pada`) dan disimpan di cache (LocMemCache per proses di sini); setiap
+permintaan tetap satu kueri `UPDATE … RETURNING` yang menghitung kunjungan
+sekaligus memeriksa status terbit. View trivial tidak menyentuh basis data sama
+sekali.
 """.replace("100,000", "100.000").replace("25,000", "25.000")
     from bench.hasil import tulis_bagian
 

@@ -122,6 +122,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Rendered public pages and the search filters' options. Each process keeps its
+# own in memory unless REDIS_URL names a shared Redis (Django's RedisCache, needs
+# the `redis` package): correctness never depends on it (every page checks
+# publication in the database), a shared cache only saves renders across nodes.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # A detail page is ~15 KB: about 30 MB per process when full.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

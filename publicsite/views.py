@@ -1,13 +1,20 @@
 """The public portal. Thin views over publicsite.selectors; only published
 products are ever shown or served."""
 
+import secrets
+from datetime import UTC
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_safe
 
 from documents.models import (
@@ -99,8 +106,86 @@ def _produk_atau_404(satker, pk):
     )
 
 
+# The rendered detail page is kept per product (and host, for the absolute
+# URLs of the OpenGraph tags) and served again while the product's change
+# stamp ``diubah_pada`` is unchanged (documents.stempel moves it on every
+# change of the product, its versions or its relations). Every request still
+# asks the database whether the product is published, in the same statement
+# that counts the view, so a take-down reaches every process at once. Names
+# of *other* objects on the page (a related product's title, the satker, the
+# jenis) may lag by UMUR_HALAMAN.
+UMUR_HALAMAN = 600
+
+
+def _kunci_halaman(request, pk):
+    return f"publik:detail:{pk}:{request.scheme}://{request.get_host()}"
+
+
+def _sebagai_waktu(nilai):
+    # SQLite hands a raw query its timestamps as naive UTC (or as text).
+    if isinstance(nilai, str):
+        nilai = parse_datetime(nilai)
+    if settings.USE_TZ and timezone.is_naive(nilai):
+        nilai = timezone.make_aware(nilai, UTC)
+    return nilai
+
+
+def _lihat_terbit(satker, pk, hitung):
+    """One round trip: count a view of the published product behind the URL
+    (``hitung``; HEAD only looks) and return its (diubah_pada, jumlah_dilihat,
+    jumlah_unduhan), or None when the URL shows no published product."""
+    produk, tabel_satker = ProdukHukum._meta.db_table, Satker._meta.db_table
+    syarat = (
+        f"id = %s AND status_publikasi = %s "
+        f"AND satker_id = (SELECT id FROM {tabel_satker} WHERE slug = %s)"
+    )
+    params = [pk, StatusPublikasi.TERBIT, satker]
+    kolom = "diubah_pada, jumlah_dilihat, jumlah_unduhan"
+    with connection.cursor() as c:
+        if not hitung:
+            c.execute(f"SELECT {kolom} FROM {produk} WHERE {syarat}", params)
+            baris = c.fetchone()
+        elif connection.features.can_return_columns_from_insert:  # RETURNING
+            if connection.vendor == "postgresql":
+                # Like _hitung: a counter need not wait for the WAL flush
+                # (is_local: for this statement's own transaction only).
+                syarat += " AND set_config('synchronous_commit', 'off', true) = 'off'"
+            c.execute(
+                f"UPDATE {produk} SET jumlah_dilihat = jumlah_dilihat + 1 "
+                f"WHERE {syarat} RETURNING {kolom}",
+                params,
+            )
+            baris = c.fetchone()
+        else:
+            c.execute(
+                f"UPDATE {produk} SET jumlah_dilihat = jumlah_dilihat + 1 WHERE {syarat}", params
+            )
+            c.execute(f"SELECT {kolom} FROM {produk} WHERE {syarat}", params)
+            baris = c.fetchone()
+    if baris is None:
+        return None
+    return _sebagai_waktu(baris[0]), baris[1], baris[2]
+
+
+def _halaman(simpanan, dilihat, diunduh):
+    isi = simpanan["isi"].replace(simpanan["tanda"] + "dilihat", str(dilihat))
+    return HttpResponse(isi.replace(simpanan["tanda"] + "diunduh", str(diunduh)))
+
+
 @require_safe
 def detail(request, satker, pk, slug):
+    kunci = _kunci_halaman(request, pk)
+    simpanan = cache.get(kunci)
+    dihitung = False
+    if simpanan is not None and simpanan["slug"] == slug:
+        baris = _lihat_terbit(satker, pk, hitung=request.method == "GET")
+        if baris is not None:
+            dihitung = request.method == "GET"
+            diubah_pada, dilihat, diunduh = baris
+            if diubah_pada == simpanan["diubah_pada"]:
+                return _halaman(simpanan, dilihat, diunduh)
+    # Rendered in full: the first visit, a changed product, a wrong slug, or
+    # a product that is not (or no longer) published.
     produk = _produk_atau_404(satker, pk)
     if produk is None or produk.status_publikasi == StatusPublikasi.DRAF:
         raise Http404("Produk hukum tidak ditemukan.")
@@ -109,9 +194,18 @@ def detail(request, satker, pk, slug):
         return render(request, "publicsite/diperbaiki.html", {"produk": produk}, status=404)
     if slug != produk.slug:
         return redirect(produk.get_absolute_url(), permanent=True)
-    if request.method == "GET":
+    if request.method == "GET" and not dihitung:
         _hitung(pk, "jumlah_dilihat")
         produk.jumlah_dilihat += 1
+    simpanan = _render_detail(request, produk)
+    cache.set(kunci, simpanan, UMUR_HALAMAN)
+    return _halaman(simpanan, produk.jumlah_dilihat, produk.jumlah_unduhan)
+
+
+def _render_detail(request, produk):
+    """The page of a published product, with placeholders for its counters.
+    Rendered without context processors: the page shows nothing of the
+    visitor (no session, no messages), so it is the same for everyone."""
     versi = list(
         produk.versi.filter(diterbitkan_pada__isnull=False)
         .order_by("-nomor_versi")
@@ -138,16 +232,20 @@ def detail(request, satker, pk, slug):
     relasi = [(r.get_jenis_display(), r.target, r.keterangan) for r in relasi_keluar] + [
         (r.label_kebalikan, r.sumber, r.keterangan) for r in relasi_masuk
     ]
-    return render(
-        request,
+    tanda = f"@@{secrets.token_hex(8)}:"
+    isi = render_to_string(
         "publicsite/detail.html",
         {
+            "request": request,
             "produk": produk,
             "versi_sekarang": versi[0] if versi else None,
             "versi_lama": versi[1:],
             "relasi": relasi,
+            "hitungan_dilihat": tanda + "dilihat",
+            "hitungan_diunduh": tanda + "diunduh",
         },
     )
+    return {"slug": produk.slug, "diubah_pada": produk.diubah_pada, "tanda": tanda, "isi": isi}
 
 
 def _versi_publik(satker, pk, nomor_versi=None):
