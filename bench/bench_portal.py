@@ -324,6 +324,9 @@ def ukur_throughput(folder):
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{u}").read()
         return {
             "trivial": wrk(["/__trivial/"], folder, "trivial"),
+            # First run: every URL is rendered once per worker (cache cold);
+            # the second run is the steady state the page cache gives.
+            "detail_dingin": wrk(detail, folder, "detail"),
             "detail": wrk(detail, folder, "detail"),
             "cari": wrk(cari, folder, "cari"),
         }
@@ -393,6 +396,8 @@ def main():
         )
         for n, u in umpan.items()
     )
+    dingin = f"{rps['detail_dingin']:.0f} | {rps['detail_dingin'] / rps['trivial']:.0%}"
+    hangat = f"{rps['detail']:.0f} | {rps['detail'] / rps['trivial']:.0%}"
     isi = f"""
 `.venv/bin/python bench/bench_portal.py` — PostgreSQL 15 (`{urlparse(DB_URL).path.lstrip("/")}`),
 {TAHAP[-1]:,} produk hukum terbit, masing-masing satu versi PDF terbit dengan teks
@@ -412,10 +417,13 @@ p50 **{p50:.1f} ms**, p95 **{p95:.1f} ms** (target p95 < 100 ms).
 | halaman | req/s | rasio terhadap view trivial |
 | --- | ---: | ---: |
 | view trivial (`/__trivial/`) | {rps["trivial"]:.0f} | 100 % |
-| detail produk (200 URL bergiliran) | {rps["detail"]:.0f} | {rps["detail"] / rps["trivial"]:.0%} |
+| detail produk (200 URL bergiliran), cache dingin: run pertama | {dingin} |
+| detail produk (200 URL bergiliran), cache hangat: run kedua | {hangat} |
 | pencarian (20 kueri bergiliran) | {rps["cari"]:.0f} | {rps["cari"] / rps["trivial"]:.0%} |
 
-Target detail ≥ 40 % dari view trivial.
+Target detail ≥ 40 % dari view trivial (keadaan tunak: cache hangat). Cache di
+sini LocMemCache per pekerja, jadi pada run pertama setiap URL dirender sekali
+oleh setiap pekerja (2 × 200 render penuh).
 
 **Umpan JDIHN penuh** (`/integrasi/jdihn.json`, dialirkan), RSS pekerja gunicorn tunggal:
 

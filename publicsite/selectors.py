@@ -204,10 +204,11 @@ def cari_produk(k: Kriteria):
             jendela = list(
                 qs.order_by("-diterbitkan_pada").values_list("pk", flat=True)[:BATAS_HASIL]
             )
-            # Ranked on the metadata vector: a word found only in the PDF text
-            # adds the same small weight-D amount to every match (every match
-            # has its words somewhere), so it cannot change the order, and
-            # reading the large vector of 1,000 products would.
+            # Ranked on the metadata vector. The PDF's words carry no positions
+            # and weight D: in the full vector they add about the same small
+            # amount to every match (each match has its words somewhere), so
+            # leaving them out barely moves the order, while reading the large
+            # vector of 1,000 products costs more than the rest of the search.
             hasil = (
                 produk_publik()
                 .filter(pk__in=_salah_satu(jendela))
