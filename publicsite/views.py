@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from documents.models import (
@@ -291,6 +292,7 @@ def unduh(request, satker, pk, slug, nomor_versi=None):
 
 
 @require_safe
+@xframe_options_sameorigin  # the detail page frames it; everything else stays DENY
 def pratinjau(request, satker, pk, slug):
     produk, versi = _versi_publik(satker, pk)
     return _berkas(produk, versi, None, lampiran=False)

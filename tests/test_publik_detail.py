@@ -127,3 +127,9 @@ def test_status_tidak_berlaku_manual_tampil(client):
     produk = buat_produk(berkas=False, status=StatusBerlaku.TIDAK_BERLAKU)
     teks = client.get(url("detail", produk)).content.decode()
     assert "lencana-tidak-berlaku" in teks
+
+
+def test_preview_may_be_framed_by_our_own_pages_only(client):
+    produk = buat_produk()
+    assert client.get(url("pratinjau", produk))["X-Frame-Options"] == "SAMEORIGIN"
+    assert client.get(produk.get_absolute_url())["X-Frame-Options"] == "DENY"
