@@ -4,11 +4,12 @@ alternative."""
 
 from dataclasses import dataclass
 
-LEBAR = 640
-LEBAR_LABEL = 230
-LEBAR_BATANG = 330
+LEBAR = 660
+# Room for MAKS_LABEL characters at the chart's font size (~7.5 units each).
+LEBAR_LABEL = 270
+LEBAR_BATANG = 320
 TINGGI_BARIS = 28
-MAKS_LABEL = 34
+MAKS_LABEL = 33
 
 
 @dataclass
