@@ -18,15 +18,18 @@ def gagalkan(versi, pesan="Pengenalan teks (OCR) melewati batas waktu."):
     VersiBerkas.objects.filter(pk=versi.pk).update(status_proses=Status.GAGAL, pesan_proses=pesan)
 
 
+def permohonan_dengan_versi_gagal(tim):
+    p, versi = permohonan_dengan_versi_gagal(tim)
+    return p, versi
+
+
 def masuk(client, user):
     assert client.login(username=user.username, password=KATA_SANDI)
 
 
 def test_request_page_shows_processing_state_and_failure_reason(client):
     tim = buat_tim()
-    p = ajukan(tim)
-    versi = p.produk.versi.get()
-    gagalkan(versi)
+    p, versi = permohonan_dengan_versi_gagal(tim)
     masuk(client, tim.kasubbag)
     halaman = client.get(p.get_absolute_url()).content.decode()
     assert "Pemrosesan: Gagal" in halaman
@@ -36,9 +39,7 @@ def test_request_page_shows_processing_state_and_failure_reason(client):
 
 def test_pengelola_retries_a_failed_version_and_it_is_processed_again(client):
     tim = buat_tim()
-    p = ajukan(tim)
-    versi = p.produk.versi.get()
-    gagalkan(versi)
+    p, versi = permohonan_dengan_versi_gagal(tim)
     masuk(client, tim.pengelola)
     assert "Proses ulang" in client.get(p.get_absolute_url()).content.decode()
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -52,9 +53,7 @@ def test_pengelola_retries_a_failed_version_and_it_is_processed_again(client):
 
 def test_pengusul_cannot_retry_processing(client):
     tim = buat_tim()
-    p = ajukan(tim)
-    versi = p.produk.versi.get()
-    gagalkan(versi)
+    p, versi = permohonan_dengan_versi_gagal(tim)
     masuk(client, tim.pengusul)
     respons = client.post(f"/staf/permohonan/{p.pk}/berkas/{versi.pk}/proses-ulang/")
     assert respons.status_code == 403
@@ -64,9 +63,7 @@ def test_pengusul_cannot_retry_processing(client):
 
 def test_pengelola_of_another_satker_cannot_see_or_retry(client):
     tim, lain = buat_tim(), buat_tim()
-    p = ajukan(tim)
-    versi = p.produk.versi.get()
-    gagalkan(versi)
+    p, versi = permohonan_dengan_versi_gagal(tim)
     masuk(client, lain.pengelola)
     respons = client.post(f"/staf/permohonan/{p.pk}/berkas/{versi.pk}/proses-ulang/")
     assert respons.status_code == 404
