@@ -19,7 +19,9 @@ def gagalkan(versi, pesan="Pengenalan teks (OCR) melewati batas waktu."):
 
 
 def permohonan_dengan_versi_gagal(tim):
-    p, versi = permohonan_dengan_versi_gagal(tim)
+    p = ajukan(tim)
+    versi = p.produk.versi.get()
+    gagalkan(versi)
     return p, versi
 
 
