@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
-from .berkas import simpan_versi
+from .berkas import periksa_unggahan, simpan_versi
 from .models import Jenis, ProdukHukum, RelasiProduk, Satker, VersiBerkas
 from .pdf import BerkasTidakValid
 
@@ -90,18 +90,11 @@ class ProdukHukumForm(forms.ModelForm):
         fields = "__all__"
 
     def clean_berkas_baru(self):
+        # Checked here too so the error stands beside the field, before the
+        # product is saved; simpan_versi checks again when it stores the file.
         berkas = self.cleaned_data.get("berkas_baru")
         if berkas:
-            from .berkas import baca_unggahan, cari_duplikat
-            from .pdf import periksa_pdf
-
-            info = periksa_pdf(baca_unggahan(berkas))
-            duplikat = cari_duplikat(info.sha256)
-            if duplikat is not None:
-                raise forms.ValidationError(
-                    f"Berkas identik sudah tersimpan sebagai {duplikat.produk}, "
-                    f"versi {duplikat.nomor_versi}."
-                )
+            periksa_unggahan(berkas)
         return berkas
 
 

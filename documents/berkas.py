@@ -9,7 +9,6 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from . import pdf
 from .models import ProdukHukum, VersiBerkas
@@ -35,6 +34,21 @@ def cari_duplikat(sha256: str) -> VersiBerkas | None:
     )
 
 
+def periksa_unggahan(berkas) -> tuple[bytes, pdf.InfoPdf]:
+    """Read and check an upload: a real PDF, not stored before. Raises
+    BerkasTidakValid with the message for the user; writes nothing."""
+    data = baca_unggahan(berkas)
+    info = pdf.periksa_pdf(data)
+    duplikat = cari_duplikat(info.sha256)
+    if duplikat is not None:
+        raise BerkasTidakValid(
+            f"Berkas identik sudah tersimpan sebagai {duplikat.produk} "
+            f"({duplikat.produk.satker}), versi {duplikat.nomor_versi}. "
+            "Periksa kembali apakah berkas yang dipilih sudah benar."
+        )
+    return data, info
+
+
 def simpan_versi(
     produk: ProdukHukum,
     berkas,
@@ -50,15 +64,7 @@ def simpan_versi(
     with the new version once the transaction commits (text, thumbnail, OCR);
     by default documents.pemrosesan.jadwalkan_pemrosesan.
     """
-    data = baca_unggahan(berkas)
-    info = pdf.periksa_pdf(data)
-    duplikat = cari_duplikat(info.sha256)
-    if duplikat is not None:
-        raise BerkasTidakValid(
-            f"Berkas identik sudah tersimpan sebagai {duplikat.produk} "
-            f"({duplikat.produk.satker}), versi {duplikat.nomor_versi}. "
-            "Periksa kembali apakah berkas yang dipilih sudah benar."
-        )
+    data, info = periksa_unggahan(berkas)
     nama_asli = nama_asli or getattr(berkas, "name", "") or ""
     versi = VersiBerkas(
         produk=produk,
@@ -84,9 +90,3 @@ def simpan_versi(
         from .pemrosesan import jadwalkan_pemrosesan as proses
     transaction.on_commit(lambda: proses(versi))
     return versi
-
-
-def terbitkan_versi(versi: VersiBerkas, waktu=None) -> None:
-    """Make ``versi`` the one the public sees (it is the newest published)."""
-    versi.diterbitkan_pada = waktu or timezone.now()
-    versi.save(update_fields=["diterbitkan_pada"])
