@@ -383,3 +383,67 @@ class RelasiProduk(models.Model):
     @property
     def label_kebalikan(self):
         return LABEL_KEBALIKAN[self.jenis]
+
+
+def lokasi_salinan(salinan, filename):
+    return f"salinan/{salinan.dibuat_pada:%Y/%m}/{salinan.kode}.pdf"
+
+
+class Salinan(models.Model):
+    """A certified copy ("Salinan sesuai dengan aslinya") of a signed original.
+
+    Its stamped pages carry a QR code to /verifikasi/<kode>/, where anyone
+    holding the paper sees which product and version it certifies and the
+    product's status now. The code is random and unguessable; the snapshot
+    fields (nomor, judul) are what the paper itself shows.
+    """
+
+    kode = models.CharField("kode verifikasi", max_length=64, unique=True)
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="salinan"
+    )
+    nomor = models.CharField("nomor", max_length=200)
+    judul = models.TextField("judul")
+    sha256_asli = models.CharField("SHA-256 naskah asli", max_length=64)
+    sha256 = models.CharField("SHA-256 salinan", max_length=64)
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman")
+    berkas = models.FileField("berkas salinan (PDF)", upload_to=lokasi_salinan, max_length=255)
+    nama_pejabat = models.CharField("nama pejabat", max_length=255)
+    nip = models.CharField("NIP", max_length=18)
+    jabatan = models.CharField("jabatan", max_length=255)
+    produk = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="produk hukum",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="salinan",
+    )
+    versi = models.ForeignKey(
+        VersiBerkas,
+        verbose_name="versi yang disalin",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="salinan",
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="dibuat oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField("dibuat", default=timezone.now)
+
+    class Meta:
+        verbose_name = "salinan"
+        verbose_name_plural = "salinan"
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self):
+        return f"Salinan {self.nomor}"
+
+    def get_absolute_url(self):
+        return reverse("publicsite:verifikasi", args=[self.kode])

@@ -16,6 +16,7 @@ KATA_CADANGAN = frozenset(
         "integrasi",
         "umpan",
         "produk",
+        "verifikasi",
         "api",
         "sitemap.xml",
         "robots.txt",

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, views, views_verifikasi
 from .converters import SatkerSlugConverter
 from .sitemaps import SITEMAPS
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("integrasi/jdihn.json", views.jdihn, name="jdihn"),
     path("umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom"),
     path("robots.txt", views.robots, name="robots"),
+    path("verifikasi/<str:kode>/", views_verifikasi.verifikasi, name="verifikasi"),
     path(
         "sitemap.xml",
         sitemap_views.index,

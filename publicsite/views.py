@@ -355,6 +355,7 @@ def robots(request):
         "Disallow: /admin/",
         "Disallow: /masuk/",
         "Disallow: /keluar/",
+        "Disallow: /verifikasi/",
         "Allow: /",
         f"Sitemap: {peta}",
         "",

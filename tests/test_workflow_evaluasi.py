@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.alur_helpers import ajukan, buat_tim, majukan
-from workflow.models import JejakAudit, MutuBaku, Status
+from workflow.models import MutuBaku, Status
 from workflow.selectors import evaluasi_sop, persentil
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +16,8 @@ pytestmark = pytest.mark.django_db
 def _disposisi_setelah(tim, menit):
     p = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
     awal = timezone.now() - timedelta(hours=2)
-    JejakAudit.objects.filter(permohonan=p, aksi="ajukan").update(waktu=awal)
-    JejakAudit.objects.filter(permohonan=p, aksi="disposisi").update(
-        waktu=awal + timedelta(minutes=menit)
-    )
+    p.jejak.filter(aksi="ajukan").update(waktu=awal)
+    p.jejak.filter(aksi="disposisi").update(waktu=awal + timedelta(minutes=menit))
     return p
 
 

@@ -7,7 +7,7 @@ from django.db import connection, connections
 
 from tests.alur_helpers import ajukan, buat_tim
 from workflow import layanan
-from workflow.models import JejakAudit, Permohonan, Status
+from workflow.models import Permohonan, Status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,7 +67,7 @@ def test_two_kasubbag_disposing_at_once_yield_one_transition(django_user_model):
         assert len(berhasil) == 1, hasil
         assert len(gagal) == 1 and isinstance(gagal[0], layanan.StatusBerubah), gagal
         assert "baru saja diproses" in gagal[0].pesan
-        assert JejakAudit.objects.filter(permohonan=p, aksi="disposisi").count() == 1
+        assert p.jejak.filter(aksi="disposisi").count() == 1
         # Reset for the next round through a fresh request.
         p = ajukan(tim)
 
@@ -84,3 +84,41 @@ def test_stale_instance_without_lock_is_refused_by_concurrent_transition_mixin()
     with pytest.raises(ConcurrentTransition):
         basi.save()
     assert Permohonan.objects.get(pk=p.pk).status == Status.DIDISPOSISI
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Racing row locks need PostgreSQL.")
+def test_two_ketua_deciding_one_pleno_at_once_yield_one_transition(django_user_model):
+    from django.utils import timezone
+
+    from tests.penyusunan_helpers import K, S, buat_tim_penyusunan, kelengkapan, majukan, mulai
+    from workflow.mesin import StatusBerubah
+    from workflow.penugasan import tetapkan_peran
+    from workflow.penyusunan import layanan as penyusunan
+    from workflow.penyusunan.models import PenyusunanKeputusan
+    from workflow.peran import Peran
+
+    tim = buat_tim_penyusunan()
+    ketua2 = django_user_model.objects.create(username="ketua2")
+    tetapkan_peran(ketua2, tim.satker, Peran.KETUA)
+    p = majukan(mulai(tim), tim, S.PLENO)
+    kelengkapan(p, tim.ketua, K.BERITA_ACARA_PLENO)
+    hasil = _serentak(
+        lambda: penyusunan.tetapkan_pleno(
+            tim.ketua,
+            PenyusunanKeputusan.objects.get(pk=p.pk),
+            tanggal_pleno=timezone.localdate(),
+            status_terlihat=S.PLENO,
+        ),
+        lambda: penyusunan.kembalikan_pleno(
+            ketua2,
+            PenyusunanKeputusan.objects.get(pk=p.pk),
+            tanggal_pleno=timezone.localdate(),
+            catatan="Perbaiki",
+            status_terlihat=S.PLENO,
+        ),
+    )
+    gagal = [h[1] for h in hasil if h[0] == "gagal"]
+    assert len([h for h in hasil if h[0] == "ok"]) == 1, hasil
+    assert len(gagal) == 1 and isinstance(gagal[0], StatusBerubah), gagal
+    assert "baru saja diproses" in gagal[0].pesan
+    assert p.jejak.filter(aksi__in=["tetapkan_pleno", "kembalikan_pleno"]).count() == 1

@@ -5,7 +5,6 @@ import pytest
 from django.test import TestCase
 
 from documents.models import VersiBerkas
-from workflow.models import JejakAudit
 
 from .alur_helpers import KATA_SANDI, ajukan, buat_tim
 
@@ -50,7 +49,7 @@ def test_pengelola_retries_a_failed_version_and_it_is_processed_again(client):
     versi.refresh_from_db()
     assert versi.status_proses == Status.SELESAI
     assert versi.teks
-    assert JejakAudit.objects.filter(permohonan=p, aksi="proses-ulang-berkas").exists()
+    assert p.jejak.filter(aksi="proses-ulang-berkas").exists()
 
 
 def test_pengusul_cannot_retry_processing(client):

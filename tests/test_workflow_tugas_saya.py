@@ -34,9 +34,10 @@ def test_tugas_saya_runs_constant_number_of_queries(client, django_assert_num_qu
     with django_assert_num_queries(sedikit):
         respons = client.get(URL)
     assert len(respons.context["baris"]) == 14
-    # Eight queries: session, user, permissions, roles, validation chains,
-    # time standards, count, page.
-    assert sedikit == 8
+    # Nine queries: session, user, permissions, roles, validation chains,
+    # time standards, count, the page's keys (one union over every
+    # procedure), and one query per procedure present on the page.
+    assert sedikit == 9
 
 
 def test_tugas_saya_lists_only_what_waits_for_this_user(client):
@@ -120,3 +121,69 @@ def test_request_page_shows_timeline_with_elapsed_time_against_standard(client):
     html = respons.content.decode()
     assert "Siapkan produk hukum" in html
     assert "Langkah 1–2" in html
+
+
+# --- every procedure on one list ----------------------------------------------
+
+
+def test_tugas_saya_lists_every_procedures_work_in_one_list_with_constant_queries(
+    client, django_assert_num_queries
+):
+    from tests.penyusunan_helpers import S, buat_tim_penyusunan, majukan, mulai
+
+    tim = buat_tim_penyusunan()
+    ajukan(tim)
+    majukan(mulai(tim), tim, S.VERIFIKASI_PERSONIL)
+    client.force_login(tim.kasubbag)
+    client.get(URL)
+    sedikit = _jumlah_kueri(client)
+    for _ in range(6):
+        ajukan(tim)
+    for _ in range(3):
+        majukan(mulai(tim), tim, S.VERIFIKASI_PERSONIL)
+    with django_assert_num_queries(sedikit):
+        respons = client.get(URL)
+    baris = respons.context["baris"]
+    assert len(baris) == 11
+    assert {type(b.alur).__name__ for b in baris} == {"Permohonan", "PenyusunanKeputusan"}
+    # Oldest first across procedures.
+    assert [b.alur.status_sejak for b in baris] == sorted(b.alur.status_sejak for b in baris)
+    html = respons.content.decode()
+    assert "Verifikasi personil" in html and "Menerima Nota Dinas" in html
+
+
+def test_tugas_saya_shows_each_sop003_role_its_own_step(client):
+    from tests.penyusunan_helpers import S, buat_tim_penyusunan, majukan, mulai
+
+    tim = buat_tim_penyusunan()
+    pleno = majukan(mulai(tim), tim, S.PLENO)
+    paraf = majukan(mulai(tim), tim, S.PARAF)
+    draf = mulai(tim)
+
+    def daftar(user):
+        client.force_login(user)
+        return {b.alur.pk for b in client.get(URL).context["baris"]}
+
+    assert daftar(tim.ketua) == {pleno.pk}
+    assert daftar(tim.sekretaris) == {paraf.pk}
+    assert daftar(tim.divisi) == {draf.pk}
+    assert daftar(tim.pengusul) == {draf.pk}
+    client.force_login(tim.kasubbag)
+    semua = client.get(URL, {"lingkup": "semua", "jenis": "penyusunan-1"}).context["baris"]
+    assert {b.alur.pk for b in semua} == {pleno.pk, paraf.pk, draf.pk}
+    hanya = client.get(URL, {"lingkup": "semua", "status": "pleno"}).context["baris"]
+    assert [b.alur.pk for b in hanya] == [pleno.pk]
+
+
+def test_tugas_saya_filters_answer_hostile_values_without_error(client):
+    tim = buat_tim()
+    ajukan(tim)
+    client.force_login(tim.kasubbag)
+    for q in (
+        {"status": "<script>"},
+        {"jenis": "penyusunan-9"},
+        {"halaman": "-1"},
+        {"halaman": "9999999999999999999"},
+        {"nomor": "x" * 500},
+    ):
+        assert client.get(URL, {"lingkup": "semua", **q}).status_code == 200, q

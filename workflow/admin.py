@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 
 from .models import (
     Disposisi,
@@ -70,33 +72,49 @@ class KoreksiInline(admin.TabularInline):
         return False
 
 
-class JejakInline(admin.TabularInline):
-    model = JejakAudit
-    extra = 0
-    can_delete = False
-    fields = ["waktu", "oleh", "aksi", "dari_status", "ke_status", "catatan", "alamat_ip"]
-    readonly_fields = fields
+class JejakAuditTampil:
+    """Read-only audit trail on an item's admin page (any procedure)."""
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    @admin.display(description="jejak audit")
+    def jejak_audit(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        baris = obj.jejak.select_related("oleh").order_by("waktu", "id")
+        return format_html(
+            "<table><tr><th>Waktu</th><th>Oleh</th><th>Aksi</th><th>Status</th>"
+            "<th>Catatan</th><th>IP</th></tr>{}</table>",
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        localtime(j.waktu).strftime("%Y-%m-%d %H:%M"),
+                        j.oleh,
+                        type(obj).LABEL_AKSI.get(j.aksi, j.aksi),
+                        j.dari_status or "—",
+                        j.ke_status,
+                        j.catatan,
+                        j.alamat_ip or "",
+                    )
+                    for j in baris
+                ),
+            ),
+        )
 
 
 @admin.register(Permohonan)
-class PermohonanAdmin(admin.ModelAdmin):
+class PermohonanAdmin(JejakAuditTampil, admin.ModelAdmin):
     """Read-only here: requests move only through the SOP steps in /staf/."""
 
     list_display = ["__str__", "satker", "jenis", "status", "status_sejak", "pengelola"]
     list_filter = ["status", "jenis", "satker"]
     list_select_related = ["satker", "produk__jenis", "pengelola"]
     search_fields = ["produk__nomor", "produk__judul", "nota_dinas__nomor"]
-    inlines = [NotaDinasInline, DisposisiInline, KoreksiInline, JejakInline]
+    inlines = [NotaDinasInline, DisposisiInline, KoreksiInline]
     date_hierarchy = "dibuat_pada"
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Permohonan._meta.fields]
+        return [f.name for f in Permohonan._meta.fields] + ["jejak_audit"]
 
     def has_add_permission(self, request):
         return False
@@ -109,10 +127,20 @@ class PermohonanAdmin(admin.ModelAdmin):
 class JejakAuditAdmin(admin.ModelAdmin):
     """Append-only: viewable, never added, changed or deleted here."""
 
-    list_display = ["waktu", "permohonan", "oleh", "aksi", "dari_status", "ke_status", "alamat_ip"]
-    list_filter = ["aksi", "permohonan__satker"]
-    list_select_related = ["permohonan__produk__jenis", "oleh"]
-    search_fields = ["permohonan__produk__nomor", "oleh__username", "catatan"]
+    list_display = [
+        "waktu",
+        "jenis_alur",
+        "alur_id",
+        "satker",
+        "oleh",
+        "aksi",
+        "dari_status",
+        "ke_status",
+        "alamat_ip",
+    ]
+    list_filter = ["jenis_alur", "aksi", "satker"]
+    list_select_related = ["jenis_alur", "satker", "oleh"]
+    search_fields = ["oleh__username", "catatan"]
     date_hierarchy = "waktu"
 
     def has_add_permission(self, request):
@@ -137,8 +165,8 @@ class TingkatValidasiAdmin(admin.ModelAdmin):
 
 @admin.register(MutuBaku)
 class MutuBakuAdmin(admin.ModelAdmin):
-    list_display = ["langkah", "menit", "satker"]
+    list_display = ["nama_langkah", "prosedur", "langkah", "menit", "satker"]
     list_editable = ["menit"]
-    list_filter = ["satker", "langkah"]
+    list_filter = ["prosedur", "satker"]
     list_select_related = ["satker"]
     autocomplete_fields = ["satker"]

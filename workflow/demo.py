@@ -29,6 +29,10 @@ AWALAN_PERAN = {
     Peran.ADMINISTRATOR: "administrator",
     Peran.PENANGGUNG_JAWAB: "pj",
     Peran.PENGARAH: "pengarah",
+    # Penyusunan keputusan (sop 003), see workflow.penyusunan.demo.
+    Peran.DIVISI_TERKAIT: "divisi",
+    Peran.SEKRETARIS: "sekretaris",
+    Peran.KETUA: "ketua",
 }
 PERAN_INTI = [Peran.PENGUSUL, Peran.KASUBBAG, Peran.PENGELOLA]
 # The validation levels the offices' own SOPs name (sop 001, sop 002, sop 004).
@@ -84,6 +88,9 @@ def muat_pengguna() -> int:
             tetapkan_peran(pengguna, satker, peran)
     muat_tingkat_validasi()
     muat_permohonan_contoh()
+    from .penyusunan.demo import muat_penyusunan_contoh
+
+    muat_penyusunan_contoh()
     return User.objects.count()
 
 

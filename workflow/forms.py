@@ -3,7 +3,9 @@ from django import forms
 from documents.models import BIDANG_METADATA, Jenis, ProdukHukum, StatusPublikasi
 
 from .layanan import pengelola_satker
+from .mesin import pilihan_prosedur
 from .models import JenisPermohonan, Status
+from .penyusunan.models import StatusPenyusunan
 
 
 class _StatusTerlihat(forms.Form):
@@ -141,10 +143,23 @@ class BerkasForm(forms.Form):
 
 class SaringanForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Semua status"), *Status.choices]
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Semua status"),
+            ("Pengunggahan dan penurunan", Status.choices),
+            ("Penyusunan keputusan", StatusPenyusunan.choices),
+        ],
     )
     jenis = forms.ChoiceField(
-        label="Jenis", required=False, choices=[("", "Semua jenis"), *JenisPermohonan.choices]
+        label="Jenis",
+        required=False,
+        choices=[
+            ("", "Semua jenis"),
+            *JenisPermohonan.choices,
+            ("penyusunan-1", "Penyusunan keputusan tim pelaksana"),
+            ("penyusunan-2", "Penyusunan keputusan pengaturan"),
+        ],
     )
     nomor = forms.CharField(label="Nomor", required=False, max_length=100)
 
@@ -167,6 +182,7 @@ class CariProdukForm(forms.Form):
 
 class EvaluasiForm(forms.Form):
     satker = forms.ModelChoiceField(queryset=None, label="Satker", empty_label=None)
+    prosedur = forms.ChoiceField(label="Prosedur", choices=pilihan_prosedur, required=False)
     dari = forms.DateField(label="Dari tanggal", widget=forms.DateInput(attrs={"type": "date"}))
     sampai = forms.DateField(label="Sampai tanggal", widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -176,6 +192,7 @@ class EvaluasiForm(forms.Form):
 
     def clean(self):
         d = super().clean()
+        d["prosedur"] = d.get("prosedur") or "unggah"
         if d.get("dari") and d.get("sampai") and d["dari"] > d["sampai"]:
             self.add_error("sampai", "Tanggal akhir harus sesudah tanggal awal.")
         return d

@@ -24,23 +24,50 @@ IZIN = {
     "turunkan_permohonan": "Menurunkan produk hukum dari laman JDIH",
     "validasi_permohonan": "Memvalidasi pada tingkat validasi satker",
     "evaluasi_sop": "Melihat evaluasi SOP satker",
+    # Penyusunan keputusan (sop 003).
+    "lihat_penyusunan": "Melihat penyusunan keputusan di satker",
+    "ajukan_penyusunan": "Memulai penyusunan dan menyerahkan draft (Subbagian pengusul)",
+    "susun_draft": "Menyusun draft SK (Subbagian pengusul, Divisi terkait)",
+    "verifikasi_penyusunan": "Memverifikasi personil dan muatan, mengajukan ke pleno",
+    "pleno_penyusunan": "Memutus pleno: menetapkan atau mengembalikan draft",
+    "paraf_penyusunan": "Memaraf SK sebelum ditandatangani",
+    "tandatangani_penyusunan": "Menandatangani SK",
+    "administrasi_penyusunan": "Sinkronisasi, penomoran, salinan, distribusi, digitalisasi",
+    "batalkan_penyusunan": "Membatalkan penyusunan keputusan",
 }
 
+# "Subbag Hukum" of sop 003 is the Kasubbag Hukum & SDM and the Pengelola
+# JDIH (the unit's staff): both keep the buku agenda, salinan and ekspedisi.
 IZIN_PERAN = {
-    Peran.PENGUSUL: ["lihat_permohonan", "ajukan_permohonan"],
+    Peran.PENGUSUL: [
+        "lihat_permohonan",
+        "ajukan_permohonan",
+        "lihat_penyusunan",
+        "ajukan_penyusunan",
+        "susun_draft",
+    ],
     Peran.KASUBBAG: [
         "lihat_permohonan",
         "disposisi_permohonan",
         "koreksi_permohonan",
         "setujui_permohonan",
         "evaluasi_sop",
+        "lihat_penyusunan",
+        "verifikasi_penyusunan",
+        "administrasi_penyusunan",
+        "batalkan_penyusunan",
     ],
     Peran.PENGELOLA: [
         "lihat_permohonan",
         "siapkan_permohonan",
         "unggah_permohonan",
         "turunkan_permohonan",
+        "lihat_penyusunan",
+        "administrasi_penyusunan",
     ],
+    Peran.DIVISI_TERKAIT: ["lihat_penyusunan", "susun_draft"],
+    Peran.SEKRETARIS: ["lihat_penyusunan", "paraf_penyusunan", "evaluasi_sop"],
+    Peran.KETUA: ["lihat_penyusunan", "pleno_penyusunan", "tandatangani_penyusunan"],
     **{peran: ["lihat_permohonan", "validasi_permohonan"] for peran in PERAN_VALIDATOR},
 }
 

@@ -4,12 +4,12 @@ Each action checks permission and state, transitions, saves, writes the audit
 entry and queues the notification inside one transaction. The request row is
 locked (select_for_update) first, so two people acting on one request at once
 yield exactly one transition; the other gets StatusBerubah with a message.
-Views call these and nothing else changes a request.
+Views call these and nothing else changes a request. The lock, the checks,
+the audit entry and the email are the engine's (workflow.mesin); what is
+here is sop 000–002's own work.
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django_fsm import can_proceed
 
 from documents import publikasi
 from documents.berkas import simpan_versi
@@ -17,10 +17,10 @@ from documents.models import ProdukHukum, StatusPublikasi
 from documents.pemrosesan import PemrosesanTidakDapatDiulang, ulangi_pemrosesan
 
 from .izin import punya_izin
+from .mesin import AksiGagal, StatusBerubah, TidakBerwenang, catat, jalankan, kunci
 from .models import (
     STATUS_SELESAI,
     Disposisi,
-    JejakAudit,
     JenisPermohonan,
     Koreksi,
     NotaDinas,
@@ -30,139 +30,6 @@ from .models import (
 )
 from .notifikasi import beri_tahu
 from .peran import Peran
-
-
-class AksiGagal(Exception):
-    """The action cannot be done now; the message is for the user."""
-
-    def __init__(self, pesan, field=None):
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.field = field
-
-
-class TidakBerwenang(AksiGagal):
-    """The user's roles in this Satker do not include this step."""
-
-
-class StatusBerubah(AksiGagal):
-    """Someone else acted on the request first."""
-
-
-# Entries that record a state transition (the others are notes on the record).
-AKSI_TRANSISI = {
-    "disposisi",
-    "turunkan",
-    "serahkan",
-    "kembalikan",
-    "loloskan_koreksi",
-    "validasi",
-    "setujui",
-    "tolak",
-    "unggah",
-}
-
-LABEL_AKSI = {
-    "ajukan": "Mengajukan permohonan (Nota Dinas)",
-    "ajukan-penurunan": "Mengusulkan penurunan (Nota Dinas)",
-    "disposisi": "Memberi disposisi",
-    "turunkan": "Menurunkan dari laman JDIH",
-    "ubah-metadata": "Menyiapkan metadata produk hukum",
-    "unggah-berkas": "Mengunggah berkas",
-    "proses-ulang-berkas": "Memproses ulang berkas",
-    "serahkan": "Menyerahkan untuk diperiksa",
-    "kembalikan": "Mengembalikan dengan catatan koreksi",
-    "loloskan_koreksi": "Meloloskan koreksi",
-    "validasi": "Memvalidasi",
-    "setujui": "Persetujuan: Ya",
-    "tolak": "Persetujuan: Tidak",
-    "unggah": "Mengunggah ke laman JDIH",
-}
-
-
-def _catat(permohonan, user, aksi, dari, ke, catatan="", ip=None, waktu=None):
-    return JejakAudit.objects.create(
-        permohonan=permohonan,
-        aksi=aksi,
-        dari_status=dari,
-        ke_status=ke,
-        oleh=user,
-        catatan=catatan,
-        alamat_ip=ip or None,
-        waktu=waktu or timezone.now(),
-    )
-
-
-def _kunci(permohonan, status_terlihat=None) -> Permohonan:
-    """Lock the row and re-read it; a stale page is told what happened."""
-    p = (
-        Permohonan.objects.select_for_update(of=("self",))
-        .select_related("satker", "produk__jenis")
-        .get(pk=permohonan.pk)
-    )
-    if status_terlihat and p.status != status_terlihat:
-        terakhir = p.jejak.select_related("oleh").order_by("-waktu", "-id").first()
-        oleh = f" oleh {terakhir.oleh.get_full_name() or terakhir.oleh}" if terakhir else ""
-        raise StatusBerubah(
-            f"Permohonan ini baru saja diproses{oleh}; statusnya kini "
-            f"“{p.get_status_display()}”. Halaman telah dimuat ulang, periksa kembali."
-        )
-    return p
-
-
-def _cek_transisi(p, aksi, user):
-    transisi = next(
-        (
-            t
-            for t in p.get_all_status_transitions()
-            if t.name == aksi and t.source in (p.status, "*")
-        ),
-        None,
-    )
-    if transisi is None:
-        raise StatusBerubah(
-            f"Langkah ini tidak dapat dilakukan pada permohonan berstatus "
-            f"“{p.get_status_display()}”."
-        )
-    if not transisi.has_perm(p, user):
-        raise TidakBerwenang("Anda tidak berwenang melakukan langkah ini di satker ini.")
-    metode = getattr(p, aksi)
-    if not can_proceed(metode):
-        raise AksiGagal(_alasan_syarat(p, aksi))
-    return metode
-
-
-def _alasan_syarat(p, aksi):
-    if aksi == "serahkan" and p.penurunan:
-        if p.status == Status.DIDISPOSISI:
-            return "Produk hukum harus diturunkan lebih dahulu (langkah 10)."
-        return "Unggah berkas hasil perbaikan beserta keterangan perbaikan lebih dahulu."
-    if aksi in ("setujui", "tolak"):
-        t = p.tingkat_berikutnya()
-        return f"Persetujuan belum dapat diberikan: menunggu validasi {t.label if t else ''}."
-    if aksi == "turunkan":
-        return "Hanya usulan penurunan yang menurunkan produk hukum."
-    return "Langkah ini belum dapat dilakukan."
-
-
-def _transisi(permohonan, user, aksi, *, catatan="", ip=None, status_terlihat=None, sebelum=None):
-    """Run one FSM transition as one unit of work."""
-    with transaction.atomic():
-        p = _kunci(permohonan, status_terlihat)
-        metode = _cek_transisi(p, aksi, user)
-        dari = p.status
-        # ``sebelum`` does the step's own work and may word the record's note.
-        catatan = (sebelum(p) if sebelum else None) or catatan
-        metode()
-        sekarang = timezone.now()
-        p.status_sejak = sekarang
-        if p.status in STATUS_SELESAI:
-            p.selesai_pada = sekarang
-        p.save()
-        _catat(p, user, aksi, dari, p.status, catatan, ip, waktu=sekarang)
-        beri_tahu(p)
-    return p
-
 
 # --- Sub Bagian Pengusul: steps 1 and 8 ------------------------------------
 
@@ -184,12 +51,19 @@ def ajukan_unggah(user, satker, *, produk: dict, nota: dict, berkas, ip=None) ->
                 field="nomor",
             ) from exc
         versi = simpan_versi(ph, berkas, oleh=user)
-        p = Permohonan.objects.create(
-            satker=satker, jenis=JenisPermohonan.UNGGAH, produk=ph, diajukan_oleh=user
-        )
-        NotaDinas.objects.create(permohonan=p, naskah_asli=versi, **nota)
-        _catat(p, user, "ajukan", "", p.status, nota.get("perihal", ""), ip, p.status_sejak)
-        beri_tahu(p)
+        return buka_permohonan_unggah(user, ph, versi, nota=nota, ip=ip)
+
+
+def buka_permohonan_unggah(user, produk, versi, *, nota: dict, ip=None, aksi="ajukan"):
+    """Open the upload request of a draft product whose signed original is
+    ``versi`` (step 1): from the proposer's form, or handed over by the
+    digitalisation step of sop 003. The caller has checked the permission."""
+    p = Permohonan.objects.create(
+        satker_id=produk.satker_id, jenis=JenisPermohonan.UNGGAH, produk=produk, diajukan_oleh=user
+    )
+    NotaDinas.objects.create(permohonan=p, naskah_asli=versi, **nota)
+    catat(p, user, aksi, "", p.status, nota.get("perihal", ""), ip, p.status_sejak)
+    beri_tahu(p)
     return p
 
 
@@ -212,7 +86,7 @@ def ajukan_penurunan(user, produk, *, alasan: str, nota: dict, ip=None) -> Permo
             alasan=alasan,
         )
         NotaDinas.objects.create(permohonan=p, **nota)
-        _catat(p, user, "ajukan-penurunan", "", p.status, alasan, ip, p.status_sejak)
+        catat(p, user, "ajukan-penurunan", "", p.status, alasan, ip, p.status_sejak)
         beri_tahu(p)
     return p
 
@@ -247,7 +121,7 @@ def disposisi(user, permohonan, *, kepada, petunjuk, ip=None, status_terlihat=No
         Disposisi.objects.create(permohonan=p, dari=user, kepada=kepada, petunjuk=petunjuk)
         p.pengelola = kepada
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "disposisi",
@@ -274,7 +148,7 @@ def kembalikan(user, permohonan, *, catatan, ip=None, status_terlihat=None):
             tingkat=tingkat.label if tingkat else "Kasubbag Hukum & SDM",
         )
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "kembalikan",
@@ -286,7 +160,7 @@ def kembalikan(user, permohonan, *, catatan, ip=None, status_terlihat=None):
 
 
 def loloskan_koreksi(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "loloskan_koreksi",
@@ -301,7 +175,7 @@ def validasi(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
         # The level's name belongs on the record, before any free-text note.
         return f"Tingkat {p.tingkat_berikutnya().label}" + (f": {catatan}" if catatan else "")
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "validasi",
@@ -313,7 +187,7 @@ def validasi(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
 
 
 def setujui(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
-    return _transisi(
+    return jalankan(
         permohonan, user, "setujui", catatan=catatan, ip=ip, status_terlihat=status_terlihat
     )
 
@@ -325,7 +199,7 @@ def tolak(user, permohonan, *, alasan, ip=None, status_terlihat=None):
     def sebelum(p):
         p.alasan_penolakan = alasan
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "tolak",
@@ -361,11 +235,11 @@ def boleh_siapkan(user, p) -> bool:
 def simpan_metadata(user, permohonan, form, *, ip=None):
     """Save the Pengelola's edits to the product's metadata (a ModelForm)."""
     with transaction.atomic():
-        p = _kunci(permohonan)
+        p = kunci(permohonan)
         _cek_siapkan(user, p)
         produk = form.save()
         berubah = ", ".join(form.changed_data) or "tidak ada perubahan"
-        _catat(p, user, "ubah-metadata", p.status, p.status, f"Diubah: {berubah}", ip)
+        catat(p, user, "ubah-metadata", p.status, p.status, f"Diubah: {berubah}", ip)
     return produk
 
 
@@ -378,13 +252,13 @@ def unggah_berkas(user, permohonan, berkas, *, keterangan_perbaikan="", ip=None)
             field="keterangan_perbaikan",
         )
     with transaction.atomic():
-        p = _kunci(permohonan)
+        p = kunci(permohonan)
         _cek_siapkan(user, p)
         versi = simpan_versi(p.produk, berkas, keterangan_perbaikan=keterangan_perbaikan, oleh=user)
         if p.penurunan:
             p.versi_perbaikan = versi
             p.save(update_fields=["versi_perbaikan"])
-        _catat(
+        catat(
             p,
             user,
             "unggah-berkas",
@@ -408,7 +282,7 @@ def proses_ulang_berkas(user, permohonan, versi, *, ip=None):
     failed OCR may be noticed long after the upload. Not a transition.
     """
     with transaction.atomic():
-        p = _kunci(permohonan)
+        p = kunci(permohonan)
         if not boleh_proses_ulang(user, p):
             raise TidakBerwenang(
                 "Hanya Pengelola JDIH satker ini yang dapat memproses ulang berkas."
@@ -419,11 +293,11 @@ def proses_ulang_berkas(user, permohonan, versi, *, ip=None):
             ulangi_pemrosesan(versi)
         except PemrosesanTidakDapatDiulang as exc:
             raise AksiGagal(str(exc)) from exc
-        _catat(p, user, "proses-ulang-berkas", p.status, p.status, f"Versi {versi.nomor_versi}", ip)
+        catat(p, user, "proses-ulang-berkas", p.status, p.status, f"Versi {versi.nomor_versi}", ip)
 
 
 def serahkan(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
-    return _transisi(
+    return jalankan(
         permohonan, user, "serahkan", catatan=catatan, ip=ip, status_terlihat=status_terlihat
     )
 
@@ -438,7 +312,7 @@ def turunkan(user, permohonan, *, catatan, ip=None, status_terlihat=None):
         except publikasi.PublikasiTidakValid as exc:
             raise AksiGagal(str(exc)) from exc
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "turunkan",
@@ -459,7 +333,7 @@ def unggah(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
         except publikasi.PublikasiTidakValid as exc:
             raise AksiGagal(str(exc)) from exc
 
-    return _transisi(
+    return jalankan(
         permohonan,
         user,
         "unggah",

@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
 
+from .mesin import PROSEDUR, AlurKerja, Prosedur, Tahap, daftarkan, pilihan_prosedur
 from .peran import PERAN_VALIDATOR
 
 
@@ -97,13 +100,10 @@ def _izin_kembalikan(permohonan, user):
     return boleh_validasi(user, permohonan)
 
 
-class Permohonan(ConcurrentTransitionMixin, models.Model):
+class Permohonan(AlurKerja):
     """A request to publish (unggah) or to take down, fix and re-publish
     (penurunan) one produk hukum, walked through the SOP state by state."""
 
-    satker = models.ForeignKey(
-        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="permohonan"
-    )
     jenis = models.CharField(
         "jenis permohonan", max_length=20, choices=JenisPermohonan.choices, db_index=True
     )
@@ -120,13 +120,6 @@ class Permohonan(ConcurrentTransitionMixin, models.Model):
         default=Status.DIAJUKAN,
         protected=True,
         db_index=True,
-    )
-    status_sejak = models.DateTimeField("status sejak", default=timezone.now)
-    diajukan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="diajukan oleh",
-        on_delete=models.PROTECT,
-        related_name="permohonan_diajukan",
     )
     pengelola = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -151,8 +144,40 @@ class Permohonan(ConcurrentTransitionMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    dibuat_pada = models.DateTimeField("dibuat", default=timezone.now)
-    selesai_pada = models.DateTimeField("selesai", null=True, blank=True)
+
+    NAMA_OBJEK = "permohonan"
+    STATUS_SELESAI = tuple(STATUS_SELESAI)
+    AKSI_TRANSISI = frozenset(
+        {
+            "disposisi",
+            "turunkan",
+            "serahkan",
+            "kembalikan",
+            "loloskan_koreksi",
+            "validasi",
+            "setujui",
+            "tolak",
+            "unggah",
+        }
+    )
+    LABEL_AKSI = {
+        "ajukan": "Mengajukan permohonan (Nota Dinas)",
+        "ajukan-penurunan": "Mengusulkan penurunan (Nota Dinas)",
+        "ajukan-dari-penyusunan": "Diteruskan dari penyusunan keputusan (digitalisasi)",
+        "disposisi": "Memberi disposisi",
+        "turunkan": "Menurunkan dari laman JDIH",
+        "ubah-metadata": "Menyiapkan metadata produk hukum",
+        "unggah-berkas": "Mengunggah berkas",
+        "proses-ulang-berkas": "Memproses ulang berkas",
+        "serahkan": "Menyerahkan untuk diperiksa",
+        "kembalikan": "Mengembalikan dengan catatan koreksi",
+        "loloskan_koreksi": "Meloloskan koreksi",
+        "validasi": "Memvalidasi",
+        "setujui": "Persetujuan: Ya",
+        "tolak": "Persetujuan: Tidak",
+        "unggah": "Mengunggah ke laman JDIH",
+    }
+    RELASI_KUNCI = ("satker", "produk__jenis")
 
     class Meta:
         verbose_name = "permohonan"
@@ -169,12 +194,74 @@ class Permohonan(ConcurrentTransitionMixin, models.Model):
         return reverse("workflow:permohonan", args=[self.pk])
 
     @property
-    def selesai(self):
-        return self.status in STATUS_SELESAI
-
-    @property
     def penurunan(self):
         return self.jenis == JenisPermohonan.PENURUNAN
+
+    # --- the engine's hooks ---
+
+    def prosedur(self):
+        return PROSEDUR_UNGGAH
+
+    def tahap_menunggu(self, jumlah_tingkat=None):
+        turun = self.penurunan
+        if self.status == Status.DIVALIDASI:
+            if jumlah_tingkat is None:
+                jumlah_tingkat = self.jumlah_tingkat()
+            return _tahap_unggah(
+                "validasi" if self.tingkat_lolos < jumlah_tingkat else "persetujuan"
+            )
+        return _tahap_unggah(
+            {
+                Status.DIAJUKAN: "disposisi-penurunan" if turun else "disposisi",
+                Status.DIDISPOSISI: "turunkan" if turun else "siapkan",
+                Status.DITURUNKAN: "perbaikan",
+                Status.DIKEMBALIKAN: "perbaikan" if turun else "siapkan",
+                Status.DIPERIKSA: "koreksi",
+                Status.DISETUJUI: "unggah-ulang" if turun else "unggah",
+            }.get(self.status)
+        )
+
+    def tahap_jejak(self, dari_status, aksi):
+        if not dari_status:
+            return None
+        if aksi == "validasi" or (dari_status == Status.DIVALIDASI and aksi == "kembalikan"):
+            return _tahap_unggah("validasi")
+        if dari_status == Status.DIVALIDASI:
+            return _tahap_unggah("persetujuan")
+        salinan = Permohonan(jenis=self.jenis, status=dari_status)
+        return salinan.tahap_menunggu(jumlah_tingkat=0)
+
+    def keterangan_menunggu(self, tahap, tingkat=None):
+        if tahap and tahap.kode == "validasi":
+            daftar = tingkat if tingkat is not None else self.daftar_tingkat()
+            return f"Validasi {daftar[self.tingkat_lolos].label}"
+        return tahap.nama if tahap else ""
+
+    def penerima_berikutnya(self):
+        from .notifikasi import penerima_permohonan
+
+        return penerima_permohonan(self)
+
+    def alasan_syarat(self, aksi):
+        if aksi == "serahkan" and self.penurunan:
+            if self.status == Status.DIDISPOSISI:
+                return "Produk hukum harus diturunkan lebih dahulu (langkah 10)."
+            return "Unggah berkas hasil perbaikan beserta keterangan perbaikan lebih dahulu."
+        if aksi in ("setujui", "tolak"):
+            t = self.tingkat_berikutnya()
+            return f"Persetujuan belum dapat diberikan: menunggu validasi {t.label if t else ''}."
+        if aksi == "turunkan":
+            return "Hanya usulan penurunan yang menurunkan produk hukum."
+        return super().alasan_syarat(aksi)
+
+    def judul_tugas(self):
+        return str(self.produk)
+
+    def subjudul_tugas(self):
+        return self.produk.judul
+
+    def label_jenis(self):
+        return self.get_jenis_display()
 
     # --- the state machine; side effects live in workflow.layanan ---
 
@@ -407,45 +494,14 @@ class TingkatValidasi(models.Model):
         return self.nama or self.peran.name
 
 
-class Langkah(models.IntegerChoices):
-    """SOP 000 steps, and the extra validation level of sop 001."""
-
-    L1 = 1, "1. Menerima Nota Dinas permohonan pengunggahan"
-    L2 = 2, "2. Memberi petunjuk (disposisi) pengunggahan"
-    L3 = 3, "3. Menerima, memahami, dan menyiapkan produk hukum"
-    L4 = 4, "4. Menyerahkan produk hukum untuk diperiksa"
-    L5 = 5, "5. Menerima dan mengoreksi produk hukum"
-    L6 = 6, "6. Memberi persetujuan pengunggahan"
-    L7 = 7, "7. Mengunggah produk hukum"
-    L8 = 8, "8. Menerima usulan penurunan"
-    L9 = 9, "9. Memberi petunjuk (disposisi) penurunan"
-    L10 = 10, "10. Menurunkan produk hukum"
-    L11 = 11, "11. Memperbaiki produk hukum yang diturunkan"
-    L12 = 12, "12. Mengunggah ulang produk hukum hasil perbaikan"
-    VALIDASI = 20, "Validasi tambahan, per tingkat (SOP 001/002)"
-
-
-MUTU_BAKU_BAWAAN = {
-    1: 10,
-    2: 10,
-    3: 60,
-    4: 10,
-    5: 60,
-    6: 10,
-    7: 15,
-    8: 10,
-    9: 10,
-    10: 20,
-    11: 60,
-    12: 15,
-    20: 30,
-}
-
-
 class MutuBaku(models.Model):
-    """Time standard of one SOP step; a Satker may override the default."""
+    """Time standard of one SOP line of one procedure; a Satker may override
+    the procedure's default."""
 
-    langkah = models.PositiveSmallIntegerField("langkah", choices=Langkah.choices)
+    prosedur = models.CharField(
+        "prosedur", max_length=30, choices=pilihan_prosedur, default="unggah"
+    )
+    langkah = models.PositiveSmallIntegerField("langkah")
     menit = models.PositiveIntegerField("waktu (menit)")
     satker = models.ForeignKey(
         Satker,
@@ -460,15 +516,15 @@ class MutuBaku(models.Model):
     class Meta:
         verbose_name = "mutu baku waktu"
         verbose_name_plural = "mutu baku waktu"
-        ordering = ["satker__nama", "langkah"]
+        ordering = ["prosedur", "satker__nama", "langkah"]
         constraints = [
             models.UniqueConstraint(
-                fields=["langkah", "satker"],
+                fields=["prosedur", "langkah", "satker"],
                 name="mutu_baku_unik_per_satker",
                 violation_error_message="Mutu baku langkah ini sudah diatur untuk satker ini.",
             ),
             models.UniqueConstraint(
-                fields=["langkah"],
+                fields=["prosedur", "langkah"],
                 condition=models.Q(satker__isnull=True),
                 name="mutu_baku_bawaan_unik",
                 violation_error_message="Mutu baku bawaan langkah ini sudah ada.",
@@ -476,14 +532,38 @@ class MutuBaku(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_langkah_display()}: {self.menit} menit"
+        return f"{self.nama_langkah()}: {self.menit} menit"
+
+    def nama_langkah(self):
+        prosedur = PROSEDUR.get(self.prosedur)
+        if prosedur is None:
+            return f"{self.prosedur} {self.langkah}"
+        return f"{prosedur.sop} · {prosedur.nama_langkah.get(self.langkah, self.langkah)}"
+
+    def clean(self):
+        prosedur = PROSEDUR.get(self.prosedur)
+        if prosedur is None:
+            raise ValidationError({"prosedur": "Prosedur tidak dikenal."})
+        if self.langkah not in prosedur.nama_langkah:
+            daftar = ", ".join(str(n) for n in prosedur.nama_langkah)
+            raise ValidationError(
+                {"langkah": f"Langkah tidak ada dalam {prosedur.sop}; pilih salah satu: {daftar}."}
+            )
 
 
 class JejakAudit(models.Model):
-    """Append-only record of every action on a request."""
+    """Append-only record of every action on an item of any procedure."""
 
-    permohonan = models.ForeignKey(
-        Permohonan, on_delete=models.PROTECT, related_name="jejak", editable=False
+    jenis_alur = models.ForeignKey(
+        ContentType,
+        verbose_name="prosedur",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    alur_id = models.PositiveBigIntegerField("nomor item", editable=False)
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="+", editable=False
     )
     aksi = models.CharField("aksi", max_length=40, editable=False)
     dari_status = models.CharField("dari", max_length=20, blank=True, editable=False)
@@ -502,7 +582,8 @@ class JejakAudit(models.Model):
     class Meta:
         verbose_name = "jejak audit"
         verbose_name_plural = "jejak audit"
-        ordering = ["permohonan", "waktu", "id"]
+        ordering = ["jenis_alur", "alur_id", "waktu", "id"]
+        indexes = [models.Index(fields=["jenis_alur", "alur_id", "waktu"])]
 
     def __str__(self):
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.oleh} {self.aksi}"
@@ -518,3 +599,74 @@ class JejakAudit(models.Model):
 
 class JejakTidakDapatDiubah(Exception):
     pass
+
+
+# --- sop 000–002 as the engine sees it --------------------------------------
+
+VALIDASI = 20  # the SOP line of each extra validation level (sop 001/002)
+
+PROSEDUR_UNGGAH = daftarkan(
+    Prosedur(
+        kode="unggah",
+        nama="Pengunggahan dan penurunan produk hukum",
+        sop="SOP 000–002",
+        tahap=tuple(
+            Tahap("unggah", kode, nama, langkah, label)
+            for kode, nama, langkah, label in [
+                ("disposisi", "Menerima Nota Dinas dan memberi disposisi", (1, 2), ""),
+                ("siapkan", "Menyiapkan dan menyerahkan produk hukum", (3, 4), ""),
+                ("koreksi", "Mengoreksi produk hukum", (5,), ""),
+                ("validasi", "Validasi tingkat satker", (VALIDASI,), "SOP 001/002"),
+                ("persetujuan", "Persetujuan", (6,), ""),
+                ("unggah", "Mengunggah produk hukum", (7,), ""),
+                (
+                    "disposisi-penurunan",
+                    "Menerima usulan penurunan dan memberi disposisi",
+                    (8, 9),
+                    "",
+                ),
+                ("turunkan", "Menurunkan produk hukum", (10,), ""),
+                ("perbaikan", "Memperbaiki produk hukum yang diturunkan", (11,), ""),
+                ("unggah-ulang", "Mengunggah ulang produk hukum hasil perbaikan", (12,), ""),
+            ]
+        ),
+        mutu_bawaan={
+            1: 10,
+            2: 10,
+            3: 60,
+            4: 10,
+            5: 60,
+            6: 10,
+            7: 15,
+            8: 10,
+            9: 10,
+            10: 20,
+            11: 60,
+            12: 15,
+            VALIDASI: 30,
+        },
+        nama_langkah={
+            1: "1. Menerima Nota Dinas permohonan pengunggahan",
+            2: "2. Memberi petunjuk (disposisi) pengunggahan",
+            3: "3. Menerima, memahami, dan menyiapkan produk hukum",
+            4: "4. Menyerahkan produk hukum untuk diperiksa",
+            5: "5. Menerima dan mengoreksi produk hukum",
+            6: "6. Memberi persetujuan pengunggahan",
+            7: "7. Mengunggah produk hukum",
+            8: "8. Menerima usulan penurunan",
+            9: "9. Memberi petunjuk (disposisi) penurunan",
+            10: "10. Menurunkan produk hukum",
+            11: "11. Memperbaiki produk hukum yang diturunkan",
+            12: "12. Mengunggah ulang produk hukum hasil perbaikan",
+            VALIDASI: "Validasi tambahan, per tingkat (SOP 001/002)",
+        },
+    )
+)
+
+
+def _tahap_unggah(kode):
+    return PROSEDUR_UNGGAH.tahap_kode(kode) if kode else None
+
+
+# The sop 003 procedure lives in its own module; importing it registers its models.
+from .penyusunan.models import *  # noqa: E402,F401,F403

@@ -15,6 +15,10 @@ class Peran(models.TextChoices):
     ADMINISTRATOR = "Administrator"
     PENANGGUNG_JAWAB = "Penanggung Jawab"
     PENGARAH = "Pengarah"
+    # Penyusunan keputusan (sop 003).
+    DIVISI_TERKAIT = "Divisi Terkait"
+    SEKRETARIS = "Sekretaris"
+    KETUA = "Ketua"
 
 
 PERAN_VALIDATOR = [

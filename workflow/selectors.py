@@ -1,20 +1,24 @@
-"""Read-side queries: what waits for whom, a request's timeline, and the SOP
-evaluation. Query counts stay constant whatever the number of requests."""
+"""Read-side queries: what waits for whom across every procedure, an item's
+timeline, and the SOP evaluation. Query counts stay constant whatever the
+number of items."""
 
 import math
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, Value
 from django.utils import timezone
 
 from documents.models import Satker
 
 from .izin import izin_per_satker
-from .layanan import AKSI_TRANSISI, LABEL_AKSI
+from .mesin import PROSEDUR, SumberTugas
 from .models import JejakAudit, PenugasanPeran, Permohonan, Status, TingkatValidasi
-from .waktu import TAHAP, URUTAN_TAHAP, TabelMutuBaku, format_durasi, tahap_jejak, tahap_menunggu
+from .penyusunan.models import PenyusunanKeputusan
+from .penyusunan.selectors import SUMBER_PENYUSUNAN
+from .waktu import TabelMutuBaku, format_durasi
 
 
 class KonteksPengguna:
@@ -22,6 +26,7 @@ class KonteksPengguna:
     their Satkers, each loaded in one query."""
 
     def __init__(self, user):
+        self.user = user
         self.izin = izin_per_satker(user)
         self.peran_validator = set(
             PenugasanPeran.objects.filter(pengguna=user).values_list("satker_id", "peran_id")
@@ -35,54 +40,109 @@ class KonteksPengguna:
     def satker_dengan(self, kode):
         return [s for s, kode_kode in self.izin.items() if kode in kode_kode]
 
-    def q_tugas(self) -> Q:
-        q = Q(pk__in=[])
-        for s, kode in self.izin.items():
-            status = []
-            if "disposisi_permohonan" in kode:
-                status.append(Status.DIAJUKAN)
-            if "koreksi_permohonan" in kode:
-                status.append(Status.DIPERIKSA)
-            if "siapkan_permohonan" in kode:
-                status += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
-            if "unggah_permohonan" in kode:
-                status.append(Status.DISETUJUI)
-            if status:
-                q |= Q(satker_id=s, status__in=status)
-            tingkat = self.tingkat.get(s, [])
-            if "setujui_permohonan" in kode:
-                q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos__gte=len(tingkat))
-            if "validasi_permohonan" in kode:
-                for i, t in enumerate(tingkat):
-                    if (s, t.peran_id) in self.peran_validator:
-                        q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos=i)
-        return q
 
-    def q_semua(self) -> Q:
-        return Q(satker_id__in=self.satker_dengan("lihat_permohonan"))
+# --- sop 000–002: what waits for whom ----------------------------------------
 
 
-def daftar_permohonan(q: Q, saringan: dict):
-    qs = Permohonan.objects.filter(q).select_related(
-        "satker", "produk__jenis", "pengelola", "diajukan_oleh"
-    )
-    if saringan.get("status"):
-        qs = qs.filter(status=saringan["status"])
+def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
+    q = Q(pk__in=[])
+    for s, kode in konteks.izin.items():
+        status = []
+        if "disposisi_permohonan" in kode:
+            status.append(Status.DIAJUKAN)
+        if "koreksi_permohonan" in kode:
+            status.append(Status.DIPERIKSA)
+        if "siapkan_permohonan" in kode:
+            status += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
+        if "unggah_permohonan" in kode:
+            status.append(Status.DISETUJUI)
+        if status:
+            q |= Q(satker_id=s, status__in=status)
+        tingkat = konteks.tingkat.get(s, [])
+        if "setujui_permohonan" in kode:
+            q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos__gte=len(tingkat))
+        if "validasi_permohonan" in kode:
+            for i, t in enumerate(tingkat):
+                if (s, t.peran_id) in konteks.peran_validator:
+                    q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos=i)
+    return q
+
+
+def _saring_permohonan(qs, saringan):
     if saringan.get("jenis"):
         qs = qs.filter(jenis=saringan["jenis"])
     if saringan.get("nomor"):
         n = saringan["nomor"]
         qs = qs.filter(Q(produk__nomor__icontains=n) | Q(nota_dinas__nomor__icontains=n))
-    return qs.order_by("status_sejak", "id")
+    return qs
+
+
+SUMBER_PERMOHONAN = SumberTugas(
+    kode="permohonan",
+    model=Permohonan,
+    jenis=("unggah", "penurunan"),
+    lihat="lihat_permohonan",
+    q_tugas=_q_tugas_permohonan,
+    saring=_saring_permohonan,
+    select_related=("satker", "produk__jenis", "pengelola", "diajukan_oleh"),
+)
+SUMBER = (SUMBER_PERMOHONAN, SUMBER_PENYUSUNAN)
+
+
+def daftar_tugas(konteks: KonteksPengguna, semua: bool, saringan: dict):
+    """Every procedure's items for the list, as one ordered union of
+    (procedure, id, since): the database sorts and pages them together."""
+    bagian = []
+    for sumber in SUMBER:
+        if saringan.get("jenis") and saringan["jenis"] not in sumber.jenis:
+            continue
+        status_model = {c for c, _ in sumber.model._meta.get_field("status").choices}
+        if saringan.get("status") and saringan["status"] not in status_model:
+            continue
+        if semua:
+            q = Q(satker_id__in=konteks.satker_dengan(sumber.lihat))
+        else:
+            q = sumber.q_tugas(konteks)
+        qs = sumber.model.objects.filter(q)
+        if saringan.get("status"):
+            qs = qs.filter(status=saringan["status"])
+        qs = sumber.saring(qs, saringan)
+        bagian.append(
+            qs.order_by()
+            .annotate(sumber=Value(sumber.kode, output_field=CharField()))
+            .values_list("sumber", "pk", "status_sejak")
+        )
+    if not bagian:
+        return Permohonan.objects.none().values_list("pk", "pk", "status_sejak")
+    gabungan = bagian[0].union(*bagian[1:], all=True) if len(bagian) > 1 else bagian[0]
+    return gabungan.order_by("status_sejak", "pk")
+
+
+def muat_halaman(kunci) -> list:
+    """The page's items, one query per procedure present on it, in page order."""
+    per_sumber: dict[str, list[int]] = {}
+    for kode, pk, _ in kunci:
+        per_sumber.setdefault(kode, []).append(pk)
+    objek = {}
+    for sumber in SUMBER:
+        ids = per_sumber.get(sumber.kode)
+        if ids:
+            for o in sumber.model.objects.filter(pk__in=ids).select_related(*sumber.select_related):
+                objek[(sumber.kode, o.pk)] = o
+    return [objek[(kode, pk)] for kode, pk, _ in kunci if (kode, pk) in objek]
 
 
 @dataclass
 class BarisTugas:
-    permohonan: Permohonan
+    alur: object
     tahap: object
     umur: timedelta
     standar: timedelta | None
     menunggu: str
+
+    @property
+    def permohonan(self):
+        return self.alur
 
     @property
     def terlambat(self):
@@ -97,26 +157,19 @@ class BarisTugas:
         return format_durasi(self.standar) if self.standar else "—"
 
 
-def baris_tugas(permohonan_list, konteks: KonteksPengguna, mutu: TabelMutuBaku):
+def baris_tugas(daftar, konteks: KonteksPengguna, mutu: TabelMutuBaku):
     sekarang = timezone.now()
     hasil = []
-    for p in permohonan_list:
-        tingkat = konteks.tingkat.get(p.satker_id, [])
-        tahap = (
-            None if p.selesai else tahap_menunggu(p.jenis, p.status, p.tingkat_lolos, len(tingkat))
-        )
-        menunggu = ""
-        if tahap and tahap.kode == "validasi":
-            menunggu = f"Validasi {tingkat[p.tingkat_lolos].label}"
-        elif tahap:
-            menunggu = tahap.nama
+    for alur in daftar:
+        tingkat = konteks.tingkat.get(alur.satker_id, [])
+        tahap = None if alur.selesai else alur.tahap_menunggu(jumlah_tingkat=len(tingkat))
         hasil.append(
             BarisTugas(
-                permohonan=p,
+                alur=alur,
                 tahap=tahap,
-                umur=sekarang - p.status_sejak,
-                standar=mutu.standar(tahap, p.satker_id) if tahap else None,
-                menunggu=menunggu,
+                umur=sekarang - alur.status_sejak,
+                standar=mutu.standar(tahap, alur.satker_id) if tahap else None,
+                menunggu=alur.keterangan_menunggu(tahap, tingkat) if tahap else "",
             )
         )
     return hasil
@@ -130,6 +183,8 @@ class BarisLinimasa:
     durasi: timedelta | None
     standar: timedelta | None
     berjalan: bool = False
+    dari_label: str = ""
+    ke_label: str = ""
 
     @property
     def terlambat(self):
@@ -144,38 +199,40 @@ class BarisLinimasa:
         return format_durasi(self.standar) if self.standar else "—"
 
 
-def linimasa(p: Permohonan) -> list[BarisLinimasa]:
+def linimasa(alur) -> list[BarisLinimasa]:
     """Every entry of the trail; a transition's elapsed time is measured from
     the previous transition (entering the state) against its step's standard."""
     mutu = TabelMutuBaku()
+    nama_status = dict(type(alur)._meta.get_field("status").choices)
     baris = []
     masuk = None
-    for j in p.jejak.select_related("oleh").order_by("waktu", "id"):
-        transisi = j.aksi in AKSI_TRANSISI or masuk is None
-        tahap = tahap_jejak(p.jenis, j.dari_status, j.aksi) if j.aksi in AKSI_TRANSISI else None
+    for j in alur.jejak.select_related("oleh").order_by("waktu", "id"):
+        transisi = j.aksi in alur.AKSI_TRANSISI or masuk is None
+        tahap = alur.tahap_jejak(j.dari_status, j.aksi) if j.aksi in alur.AKSI_TRANSISI else None
         durasi = (j.waktu - masuk) if (tahap and masuk) else None
         baris.append(
             BarisLinimasa(
                 jejak=j,
-                label=LABEL_AKSI.get(j.aksi, j.aksi),
+                label=alur.LABEL_AKSI.get(j.aksi, j.aksi),
                 tahap=tahap,
                 durasi=durasi,
-                standar=mutu.standar(tahap, p.satker_id) if tahap else None,
+                standar=mutu.standar(tahap, alur.satker_id) if tahap else None,
+                dari_label=nama_status.get(j.dari_status, j.dari_status),
+                ke_label=nama_status.get(j.ke_status, j.ke_status),
             )
         )
         if transisi:
             masuk = j.waktu
-    if not p.selesai and masuk is not None:
-        tahap = tahap_menunggu(p.jenis, p.status, p.tingkat_lolos, p.jumlah_tingkat())
+    if not alur.selesai and masuk is not None:
+        tahap = alur.tahap_menunggu()
         if tahap:
-            tingkat = p.tingkat_berikutnya()
             baris.append(
                 BarisLinimasa(
                     jejak=None,
-                    label=f"Menunggu: {tahap.nama}" + (f" ({tingkat.label})" if tingkat else ""),
+                    label=f"Menunggu: {alur.keterangan_menunggu(tahap)}",
                     tahap=tahap,
                     durasi=timezone.now() - masuk,
-                    standar=mutu.standar(tahap, p.satker_id),
+                    standar=mutu.standar(tahap, alur.satker_id),
                     berjalan=True,
                 )
             )
@@ -197,45 +254,80 @@ class BarisEvaluasi:
     jumlah: int
     median: timedelta | None
     p90: timedelta | None
-    standar: timedelta
+    standar: timedelta | None
     dalam_standar: int
 
     @property
     def persen_dalam_standar(self):
-        return round(100 * self.dalam_standar / self.jumlah) if self.jumlah else None
+        if not self.jumlah or self.standar is None:
+            return None
+        return round(100 * self.dalam_standar / self.jumlah)
+
+    @property
+    def terlambat(self):
+        return self.p90 is not None and self.standar is not None and self.p90 > self.standar
 
 
-def evaluasi_sop(satker: Satker, dari, sampai):
-    """Requests made in [dari, sampai] (office-local dates) and, per step, the
-    median and 90th-percentile elapsed time against the standard."""
+def _ringkasan_unggah(daftar):
+    return [
+        ("pengunggahan", sum(1 for p in daftar if not p.penurunan)),
+        ("penurunan", sum(1 for p in daftar if p.penurunan)),
+        ("diunggah", sum(1 for p in daftar if p.status == Status.DIUNGGAH)),
+        ("ditolak", sum(1 for p in daftar if p.status == Status.DITOLAK)),
+    ]
+
+
+def _ringkasan_penyusunan(daftar):
+    from .penyusunan.models import StatusPenyusunan
+
+    return [
+        ("selesai", sum(1 for p in daftar if p.status == StatusPenyusunan.SELESAI)),
+        ("dibatalkan", sum(1 for p in daftar if p.status == StatusPenyusunan.DIBATALKAN)),
+        ("dikembalikan pleno", sum(1 for p in daftar if p.putaran_pleno)),
+    ]
+
+
+# Each procedure's items: model, filter, and the counts its report leads with.
+SUMBER_EVALUASI = {
+    "unggah": (Permohonan, {}, _ringkasan_unggah),
+    "penyusunan-1": (PenyusunanKeputusan, {"varian": 1}, _ringkasan_penyusunan),
+    "penyusunan-2": (PenyusunanKeputusan, {"varian": 2}, _ringkasan_penyusunan),
+}
+
+
+def evaluasi_sop(satker: Satker, dari, sampai, prosedur: str = "unggah"):
+    """Items of ``prosedur`` started in [dari, sampai] (office-local dates)
+    and, per step, the median and 90th-percentile elapsed time against the
+    standard."""
+    model, saring, ringkas = SUMBER_EVALUASI[prosedur]
     tz = timezone.get_current_timezone()
     awal = timezone.make_aware(datetime.combine(dari, time.min), tz)
     akhir = timezone.make_aware(datetime.combine(sampai + timedelta(days=1), time.min), tz)
-    permohonan = list(
-        Permohonan.objects.filter(satker=satker, dibuat_pada__gte=awal, dibuat_pada__lt=akhir)
+    daftar = list(
+        model.objects.filter(satker=satker, dibuat_pada__gte=awal, dibuat_pada__lt=akhir, **saring)
     )
-    ids = {p.pk: p for p in permohonan}
-    durasi: dict[str, list[timedelta]] = {k: [] for k in URUTAN_TAHAP}
+    ids = {p.pk: p for p in daftar}
+    urutan = [t.kode for t in PROSEDUR[prosedur].tahap]
+    durasi: dict[str, list[timedelta]] = {k: [] for k in urutan}
     masuk: dict[int, datetime] = {}
-    jejak = JejakAudit.objects.filter(permohonan_id__in=list(ids)).order_by(
-        "permohonan_id", "waktu", "id"
-    )
-    for j in jejak.values("permohonan_id", "aksi", "dari_status", "waktu"):
-        pid = j["permohonan_id"]
+    jejak = JejakAudit.objects.filter(
+        jenis_alur=ContentType.objects.get_for_model(model), alur_id__in=list(ids)
+    ).order_by("alur_id", "waktu", "id")
+    for j in jejak.values("alur_id", "aksi", "dari_status", "waktu"):
+        pid = j["alur_id"]
         if pid not in masuk:
             masuk[pid] = j["waktu"]
             continue
-        if j["aksi"] not in AKSI_TRANSISI:
+        if j["aksi"] not in model.AKSI_TRANSISI:
             continue
-        tahap = tahap_jejak(ids[pid].jenis, j["dari_status"], j["aksi"])
+        tahap = ids[pid].tahap_jejak(j["dari_status"], j["aksi"])
         if tahap:
             durasi[tahap.kode].append(j["waktu"] - masuk[pid])
         masuk[pid] = j["waktu"]
     mutu = TabelMutuBaku()
     baris = []
-    for kode in URUTAN_TAHAP:
-        tahap = TAHAP[kode]
-        nilai = durasi[kode]
+    for tahap in PROSEDUR[prosedur].tahap:
+        nilai = durasi[tahap.kode]
         standar = mutu.standar(tahap, satker.pk)
         detik = [d.total_seconds() for d in nilai]
         baris.append(
@@ -245,15 +337,12 @@ def evaluasi_sop(satker: Satker, dari, sampai):
                 median=timedelta(seconds=statistics.median(detik)) if detik else None,
                 p90=timedelta(seconds=persentil(detik, 90)) if detik else None,
                 standar=standar,
-                dalam_standar=sum(1 for d in nilai if d <= standar),
+                dalam_standar=(sum(1 for d in nilai if d <= standar) if standar is not None else 0),
             )
         )
     ringkasan = {
-        "jumlah": len(permohonan),
-        "unggah": sum(1 for p in permohonan if not p.penurunan),
-        "penurunan": sum(1 for p in permohonan if p.penurunan),
-        "diunggah": sum(1 for p in permohonan if p.status == Status.DIUNGGAH),
-        "ditolak": sum(1 for p in permohonan if p.status == Status.DITOLAK),
-        "berjalan": sum(1 for p in permohonan if not p.selesai),
+        "jumlah": len(daftar),
+        "berjalan": sum(1 for p in daftar if not p.selesai),
+        "rincian": ringkas(daftar),
     }
     return ringkasan, baris

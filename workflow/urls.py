@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -19,4 +19,5 @@ urlpatterns = [
     ),
     path("permohonan/<int:pk>/<str:aksi>/", views.permohonan_aksi, name="aksi"),
     path("evaluasi/", views.evaluasi, name="evaluasi"),
+    path("penyusunan/", include("workflow.penyusunan.urls")),
 ]

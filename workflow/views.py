@@ -18,8 +18,16 @@ from documents.pdf import BerkasTidakValid
 
 from . import forms, layanan
 from .izin import izin_per_satker, punya_izin
+from .mesin import PROSEDUR, AksiGagal, StatusBerubah, TidakBerwenang, aksi_tersedia
 from .models import Permohonan
-from .selectors import KonteksPengguna, baris_tugas, daftar_permohonan, evaluasi_sop, linimasa
+from .selectors import (
+    KonteksPengguna,
+    baris_tugas,
+    daftar_tugas,
+    evaluasi_sop,
+    linimasa,
+    muat_halaman,
+)
 from .waktu import TabelMutuBaku
 
 PER_HALAMAN = 25
@@ -33,13 +41,16 @@ def alamat_ip(request):
 
 @login_required
 def tugas_saya(request):
+    """Every procedure's work waiting for me (or, with lingkup=semua, all of
+    my Satkers'), one list, oldest first."""
     konteks = KonteksPengguna(request.user)
     semua = request.GET.get("lingkup") == "semua"
     saringan = forms.SaringanForm(request.GET or None)
     nilai = saringan.cleaned_data if saringan.is_valid() else {}
-    qs = daftar_permohonan(konteks.q_semua() if semua else konteks.q_tugas(), nilai)
-    halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    baris = baris_tugas(halaman.object_list, konteks, TabelMutuBaku())
+    halaman = Paginator(daftar_tugas(konteks, semua, nilai), PER_HALAMAN).get_page(
+        request.GET.get("halaman")
+    )
+    baris = baris_tugas(muat_halaman(halaman.object_list), konteks, TabelMutuBaku())
     parameter = request.GET.copy()
     parameter.pop("halaman", None)
     return render(
@@ -52,6 +63,7 @@ def tugas_saya(request):
             "semua": semua,
             "parameter": parameter.urlencode(),
             "boleh_ajukan": bool(konteks.satker_dengan("ajukan_permohonan")),
+            "boleh_susun": bool(konteks.satker_dengan("ajukan_penyusunan")),
             "boleh_evaluasi": bool(konteks.satker_dengan("evaluasi_sop"))
             or request.user.is_superuser,
             "tanpa_peran": not konteks.izin,
@@ -109,7 +121,7 @@ AKSI = {
 @login_required
 def permohonan_detail(request, pk):
     p = _permohonan_terlihat(request, pk)
-    tersedia = [t.name for t in p.get_available_user_status_transitions(request.user)]
+    tersedia = aksi_tersedia(p, request.user)
     aksi = [
         (
             kode,
@@ -138,6 +150,32 @@ def permohonan_detail(request, pk):
     )
 
 
+def jalankan_form_aksi(request, obj, spec, form):
+    """Run a step's business action from its posted form, for any procedure:
+    back to the item on success or when someone acted first (with the
+    message), 403 for the wrong role, the form's errors otherwise (None)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        spec.fungsi(
+            request.user,
+            obj,
+            **form.argumen(),
+            ip=alamat_ip(request),
+            status_terlihat=form.cleaned_data.get("status_terlihat") or None,
+        )
+    except TidakBerwenang as exc:
+        raise PermissionDenied(exc.pesan) from exc
+    except StatusBerubah as exc:
+        messages.error(request, exc.pesan)
+        return redirect(obj)
+    except AksiGagal as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+        return None
+    messages.success(request, f"{spec.judul}: berhasil.")
+    return redirect(obj)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def permohonan_aksi(request, pk, aksi):
@@ -151,25 +189,9 @@ def permohonan_aksi(request, pk, aksi):
         initial={"status_terlihat": p.status},
         prefix=aksi,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            spec.fungsi(
-                request.user,
-                p,
-                **form.argumen(),
-                ip=alamat_ip(request),
-                status_terlihat=form.cleaned_data.get("status_terlihat") or None,
-            )
-        except layanan.TidakBerwenang as exc:
-            raise PermissionDenied(exc.pesan) from exc
-        except layanan.StatusBerubah as exc:
-            messages.error(request, exc.pesan)
-            return redirect(p)
-        except layanan.AksiGagal as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
-        else:
-            messages.success(request, f"{spec.judul}: berhasil.")
-            return redirect(p)
+    selesai = jalankan_form_aksi(request, p, spec, form)
+    if selesai is not None:
+        return selesai
     return render(request, "workflow/aksi.html", {"p": p, "spec": spec, "form": form, "kode": aksi})
 
 
@@ -346,6 +368,7 @@ def evaluasi(request):
     hari_ini = timezone.localdate()
     awal = {
         "satker": satker_qs.first(),
+        "prosedur": "unggah",
         "dari": hari_ini - timedelta(days=182),
         "sampai": hari_ini,
     }
@@ -356,13 +379,21 @@ def evaluasi(request):
         pilihan = form.cleaned_data
     else:
         pilihan = awal
-    ringkasan, baris = evaluasi_sop(pilihan["satker"], pilihan["dari"], pilihan["sampai"])
+    ringkasan, baris = evaluasi_sop(
+        pilihan["satker"], pilihan["dari"], pilihan["sampai"], pilihan["prosedur"]
+    )
     if request.GET.get("format") == "csv":
         return _csv_evaluasi(pilihan, baris)
     return render(
         request,
         "workflow/evaluasi.html",
-        {"form": form, "pilihan": pilihan, "ringkasan": ringkasan, "baris": baris},
+        {
+            "form": form,
+            "pilihan": pilihan,
+            "prosedur": PROSEDUR[pilihan["prosedur"]],
+            "ringkasan": ringkasan,
+            "baris": baris,
+        },
     )
 
 
@@ -371,7 +402,10 @@ def _menit(d):
 
 
 def _csv_evaluasi(pilihan, baris):
-    nama = f"evaluasi-sop-{pilihan['satker'].slug}-{pilihan['dari']}-{pilihan['sampai']}.csv"
+    nama = (
+        f"evaluasi-{pilihan['prosedur']}-{pilihan['satker'].slug}-"
+        f"{pilihan['dari']}-{pilihan['sampai']}.csv"
+    )
     respons = HttpResponse(content_type="text/csv; charset=utf-8")
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
