@@ -170,3 +170,7 @@ class MutuBakuAdmin(admin.ModelAdmin):
     list_filter = ["prosedur", "satker"]
     list_select_related = ["satker"]
     autocomplete_fields = ["satker"]
+
+
+# Sop 003's models (templates, number formats, buku agenda, penyusunan).
+from .penyusunan import admin as _penyusunan_admin  # noqa: E402,F401

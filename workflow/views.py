@@ -431,7 +431,7 @@ def _csv_evaluasi(pilihan, baris):
                 _menit(b.median),
                 _menit(b.p90),
                 _menit(b.standar),
-                b.dalam_standar,
+                "" if b.standar is None else b.dalam_standar,
                 "" if b.persen_dalam_standar is None else b.persen_dalam_standar,
             ]
         )
