@@ -2,11 +2,13 @@
 walked to any state through the real business actions."""
 
 import io
+import threading
 from datetime import date
 from types import SimpleNamespace
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
+from django.db import connections
 from django.test import TestCase
 
 from tests.factories import buat_jenis, buat_produk, buat_satker, pdf_bytes, unggahan
@@ -143,3 +145,26 @@ def majukan(p, tim, sampai):
         else:
             raise AssertionError(f"tidak dapat maju dari {s}")
     return p
+
+
+def serentak(*tugas, batas_detik=120):
+    """Run each callable in its own thread (own database connection), all
+    released together; returns ("ok", result) or ("gagal", exception) each."""
+    gerbang = threading.Barrier(len(tugas))
+    hasil = [None] * len(tugas)
+
+    def jalan(i, fungsi):
+        try:
+            gerbang.wait()
+            hasil[i] = ("ok", fungsi())
+        except Exception as exc:
+            hasil[i] = ("gagal", exc)
+        finally:
+            connections.close_all()
+
+    utas = [threading.Thread(target=jalan, args=(i, f)) for i, f in enumerate(tugas)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join(batas_detik)
+    return hasil

@@ -9,17 +9,17 @@ sheet; and its admin, where numbers cannot be made or removed by hand.
 import importlib
 import itertools
 import re
-import threading
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 from django.utils import timezone
 
+from tests.alur_helpers import serentak
 from tests.factories import buat_jenis
 from tests.penyusunan_helpers import S, buat_templat, buat_tim_penyusunan, majukan, mulai
 from workflow.mesin import StatusBerubah, TidakBerwenang
@@ -259,28 +259,6 @@ def test_wrong_role_cannot_number_and_nothing_changes(siapa):
     assert not p.jejak.filter(aksi="beri_nomor").exists()
 
 
-def _serentak(tugas):
-    """Run each callable in its own thread (own connection), released together."""
-    gerbang = threading.Barrier(len(tugas))
-    hasil = [None] * len(tugas)
-
-    def jalan(i, fungsi):
-        try:
-            gerbang.wait()
-            hasil[i] = ("ok", fungsi())
-        except Exception as exc:
-            hasil[i] = ("gagal", exc)
-        finally:
-            connections.close_all()
-
-    utas = [threading.Thread(target=jalan, args=(i, f)) for i, f in enumerate(tugas)]
-    for u in utas:
-        u.start()
-    for u in utas:
-        u.join(120)
-    return hasil
-
-
 @hanya_postgres
 @pytest.mark.django_db(transaction=True)
 def test_fifty_people_numbering_at_once_get_1_to_50_without_gap_or_duplicate():
@@ -289,8 +267,8 @@ def test_fifty_people_numbering_at_once_get_1_to_50_without_gap_or_duplicate():
     semua = [di_penomoran(tim) for _ in range(50)]
     petugas = [tim.pengelola, tim.kasubbag]
 
-    hasil = _serentak(
-        [
+    hasil = serentak(
+        *[
             (
                 lambda p=p, u=petugas[i % 2]: layanan.beri_nomor(
                     u, PenyusunanKeputusan.objects.get(pk=p.pk), status_terlihat=S.PENOMORAN

@@ -1,37 +1,13 @@
 """Two people act on one request at the same moment: exactly one transition."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
-from tests.alur_helpers import ajukan, buat_tim
+from tests.alur_helpers import ajukan, buat_tim, serentak
 from workflow import layanan
 from workflow.models import Permohonan, Status
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _serentak(*tugas):
-    """Run each callable in its own thread (own connection), released together."""
-    gerbang = threading.Barrier(len(tugas))
-    hasil = [None] * len(tugas)
-
-    def jalan(i, fungsi):
-        try:
-            gerbang.wait()
-            hasil[i] = ("ok", fungsi())
-        except Exception as exc:
-            hasil[i] = ("gagal", exc)
-        finally:
-            connections.close_all()
-
-    utas = [threading.Thread(target=jalan, args=(i, f)) for i, f in enumerate(tugas)]
-    for u in utas:
-        u.start()
-    for u in utas:
-        u.join(30)
-    return hasil
 
 
 @pytest.mark.skipif(
@@ -48,7 +24,7 @@ def test_two_kasubbag_disposing_at_once_yield_one_transition(django_user_model):
     tetapkan_peran(kasubbag2, tim.satker, Peran.KASUBBAG)
     p = ajukan(tim)
     for _ in range(5):  # repeat: a race that passes once by luck passes five times by design
-        hasil = _serentak(
+        hasil = serentak(
             *(
                 (
                     lambda u=u, pk=p.pk: layanan.disposisi(
@@ -102,7 +78,7 @@ def test_two_ketua_deciding_one_pleno_at_once_yield_one_transition(django_user_m
     tetapkan_peran(ketua2, tim.satker, Peran.KETUA)
     p = majukan(mulai(tim), tim, S.PLENO)
     kelengkapan(p, tim.ketua, K.BERITA_ACARA_PLENO)
-    hasil = _serentak(
+    hasil = serentak(
         lambda: penyusunan.tetapkan_pleno(
             tim.ketua,
             PenyusunanKeputusan.objects.get(pk=p.pk),
