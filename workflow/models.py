@@ -203,22 +203,10 @@ class Permohonan(AlurKerja):
         return PROSEDUR_UNGGAH
 
     def tahap_menunggu(self, jumlah_tingkat=None):
-        turun = self.penurunan
-        if self.status == Status.DIVALIDASI:
-            if jumlah_tingkat is None:
-                jumlah_tingkat = self.jumlah_tingkat()
-            return _tahap_unggah(
-                "validasi" if self.tingkat_lolos < jumlah_tingkat else "persetujuan"
-            )
+        if self.status == Status.DIVALIDASI and jumlah_tingkat is None:
+            jumlah_tingkat = self.jumlah_tingkat()
         return _tahap_unggah(
-            {
-                Status.DIAJUKAN: "disposisi-penurunan" if turun else "disposisi",
-                Status.DIDISPOSISI: "turunkan" if turun else "siapkan",
-                Status.DITURUNKAN: "perbaikan",
-                Status.DIKEMBALIKAN: "perbaikan" if turun else "siapkan",
-                Status.DIPERIKSA: "koreksi",
-                Status.DISETUJUI: "unggah-ulang" if turun else "unggah",
-            }.get(self.status)
+            _kode_tahap(self.jenis, self.status, self.tingkat_lolos, jumlah_tingkat)
         )
 
     def tahap_jejak(self, dari_status, aksi):
@@ -228,8 +216,7 @@ class Permohonan(AlurKerja):
             return _tahap_unggah("validasi")
         if dari_status == Status.DIVALIDASI:
             return _tahap_unggah("persetujuan")
-        salinan = Permohonan(jenis=self.jenis, status=dari_status)
-        return salinan.tahap_menunggu(jumlah_tingkat=0)
+        return _tahap_unggah(_kode_tahap(self.jenis, dari_status))
 
     def keterangan_menunggu(self, tahap, tingkat=None):
         if tahap and tahap.kode == "validasi":
@@ -666,6 +653,21 @@ PROSEDUR_UNGGAH = daftarkan(
 
 def _tahap_unggah(kode):
     return PROSEDUR_UNGGAH.tahap_kode(kode) if kode else None
+
+
+def _kode_tahap(jenis, status, tingkat_lolos=0, jumlah_tingkat=0):
+    """The sop 000 step a request of ``jenis`` in ``status`` waits for."""
+    turun = jenis == JenisPermohonan.PENURUNAN
+    if status == Status.DIVALIDASI:
+        return "validasi" if tingkat_lolos < (jumlah_tingkat or 0) else "persetujuan"
+    return {
+        Status.DIAJUKAN: "disposisi-penurunan" if turun else "disposisi",
+        Status.DIDISPOSISI: "turunkan" if turun else "siapkan",
+        Status.DITURUNKAN: "perbaikan",
+        Status.DIKEMBALIKAN: "perbaikan" if turun else "siapkan",
+        Status.DIPERIKSA: "koreksi",
+        Status.DISETUJUI: "unggah-ulang" if turun else "unggah",
+    }.get(status)
 
 
 # The sop 003 procedure lives in its own module; importing it registers its models.
