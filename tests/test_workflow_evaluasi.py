@@ -88,3 +88,34 @@ def test_evaluation_page_and_csv_for_kasubbag_only(client):
     ]
     # Another office's Satker is not a choice.
     assert client.get(url, {**q, "satker": lain.satker.pk}).context["form"].errors["satker"]
+
+
+def test_evaluation_of_sop003_per_variant_with_satker_override():
+    from tests.penyusunan_helpers import S, buat_tim_penyusunan, majukan, mulai
+    from workflow.penyusunan.models import VarianPenyusunan
+
+    tim = buat_tim_penyusunan()
+    majukan(mulai(tim, VarianPenyusunan.TIM), tim, S.PLENO)
+    majukan(mulai(tim, VarianPenyusunan.PENGATURAN), tim, S.VERIFIKASI_MUATAN)
+    # Sorong Selatan gives verifikasi personil two days instead of one.
+    MutuBaku.objects.create(prosedur="penyusunan-1", langkah=2, menit=2880, satker=tim.satker)
+    hari_ini = timezone.localdate()
+    ringkasan, baris = evaluasi_sop(tim.satker, hari_ini, hari_ini, "penyusunan-1")
+    assert ringkasan["jumlah"] == 1
+    per_kode = {b.tahap.kode: b for b in baris}
+    assert per_kode["verifikasi-personil"].standar == timedelta(days=2)
+    assert per_kode["verifikasi-personil"].jumlah == 1
+    assert per_kode["verifikasi-muatan"].standar is None  # the SOP sets no time
+    assert per_kode["verifikasi-muatan"].persen_dalam_standar is None
+    assert "penyempurnaan" not in per_kode
+    ringkasan2, baris2 = evaluasi_sop(tim.satker, hari_ini, hari_ini, "penyusunan-2")
+    assert ringkasan2["jumlah"] == 1
+    assert {b.tahap.kode: b for b in baris2}["penyusunan"].standar == timedelta(days=30)
+
+
+def test_mutu_baku_admin_refuses_a_step_the_procedure_does_not_have():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="Langkah tidak ada"):
+        MutuBaku(prosedur="penyusunan-2", langkah=12, menit=5).full_clean()
+    MutuBaku(prosedur="penyusunan-2", langkah=9, menit=5).full_clean()

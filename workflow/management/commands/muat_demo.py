@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from documents.demo import muat_katalog
 from workflow.demo import DEMO_PASSWORD, muat_pengguna
@@ -8,8 +9,11 @@ class Command(BaseCommand):
     help = "Memuat data demo: satker, jenis, produk hukum contoh ber-PDF, pengguna per peran."
 
     def handle(self, *args, **options):
-        hasil = muat_katalog()
-        jumlah_pengguna = muat_pengguna()
+        # The demo walks requests and drafts through real steps; their
+        # notification emails would only flood the console of `make run`.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            hasil = muat_katalog()
+            jumlah_pengguna = muat_pengguna()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo siap: {hasil['satker']} satker, {hasil['jenis']} jenis, "
