@@ -104,6 +104,19 @@ def daftarkan(prosedur: Prosedur) -> Prosedur:
     return prosedur
 
 
+def izin(kode):
+    """A transition's permission callable: the role's object permission
+    ``kode`` on the item's Satker (beside the transition, asked by pages too)."""
+
+    def cek(alur, user):
+        from .izin import punya_izin
+
+        return punya_izin(user, kode, alur.satker_id)
+
+    cek.kode = kode
+    return cek
+
+
 class AlurKerja(ConcurrentTransitionMixin, models.Model):
     """One item moving through a procedure, in one Satker.
 

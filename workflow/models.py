@@ -9,7 +9,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
 
-from .mesin import PROSEDUR, AlurKerja, Prosedur, Tahap, daftarkan, pilihan_prosedur
+from .mesin import PROSEDUR, AlurKerja, Prosedur, Tahap, daftarkan, izin, pilihan_prosedur
 from .peran import PERAN_VALIDATOR
 
 
@@ -72,18 +72,6 @@ STATUS_SELESAI = [Status.DITOLAK, Status.DIUNGGAH]
 class JenisPermohonan(models.TextChoices):
     UNGGAH = "unggah", "Pengunggahan"
     PENURUNAN = "penurunan", "Penurunan, perbaikan, dan unggah ulang"
-
-
-def _izin(kode):
-    """A transition's permission: the role's object permission on the request's Satker."""
-
-    def cek(permohonan, user):
-        from .izin import punya_izin
-
-        return punya_izin(user, kode, permohonan.satker_id)
-
-    cek.kode = kode
-    return cek
 
 
 def _izin_validasi(permohonan, user):
@@ -256,7 +244,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIAJUKAN,
         target=Status.DIDISPOSISI,
-        permission=_izin("disposisi_permohonan"),
+        permission=izin("disposisi_permohonan"),
     )
     def disposisi(self):
         pass
@@ -268,7 +256,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIDISPOSISI,
         target=Status.DITURUNKAN,
-        permission=_izin("turunkan_permohonan"),
+        permission=izin("turunkan_permohonan"),
         conditions=[_boleh_turunkan],
     )
     def turunkan(self):
@@ -284,7 +272,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=[Status.DIDISPOSISI, Status.DITURUNKAN, Status.DIKEMBALIKAN],
         target=Status.DIPERIKSA,
-        permission=_izin("siapkan_permohonan"),
+        permission=izin("siapkan_permohonan"),
         conditions=[_siap_diserahkan],
     )
     def serahkan(self):
@@ -303,7 +291,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIPERIKSA,
         target=Status.DIVALIDASI,
-        permission=_izin("koreksi_permohonan"),
+        permission=izin("koreksi_permohonan"),
     )
     def loloskan_koreksi(self):
         self.tingkat_lolos = 0
@@ -324,7 +312,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIVALIDASI,
         target=Status.DISETUJUI,
-        permission=_izin("setujui_permohonan"),
+        permission=izin("setujui_permohonan"),
         conditions=[_semua_tingkat_lolos],
     )
     def setujui(self):
@@ -334,7 +322,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIVALIDASI,
         target=Status.DITOLAK,
-        permission=_izin("setujui_permohonan"),
+        permission=izin("setujui_permohonan"),
         conditions=[_semua_tingkat_lolos],
     )
     def tolak(self):
@@ -344,7 +332,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DISETUJUI,
         target=Status.DIUNGGAH,
-        permission=_izin("unggah_permohonan"),
+        permission=izin("unggah_permohonan"),
     )
     def unggah(self):
         pass

@@ -15,7 +15,7 @@ from django_fsm import GET_STATE, FSMField, transition
 
 from documents.models import Jenis, ProdukHukum, Salinan, Satker
 
-from ..mesin import AlurKerja, Prosedur, Tahap, daftarkan
+from ..mesin import AlurKerja, Prosedur, Tahap, daftarkan, izin
 
 __all__ = [
     "CatatanPerbaikan",
@@ -214,16 +214,6 @@ class JenisKelengkapan(models.TextChoices):
     NOTULENSI_PLENO = "notulensi_pleno", "Notulensi pleno / catatan perbaikan"
     NASKAH_TTD = "naskah_ttd", "Pindaian SK bertanda tangan"
     NASKAH_ASLI = "naskah_asli", "Pindaian naskah asli bernomor"
-
-
-def _izin(kode):
-    def cek(penyusunan, user):
-        from ..izin import punya_izin
-
-        return punya_izin(user, kode, penyusunan.satker_id)
-
-    cek.kode = kode
-    return cek
 
 
 def _target_ajukan(penyusunan):
@@ -448,7 +438,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.PENYUSUNAN,
         target=GET_STATE(_target_ajukan, states=[S.VERIFIKASI_PERSONIL, S.PENYEMPURNAAN]),
-        permission=_izin("ajukan_penyusunan"),
+        permission=izin("ajukan_penyusunan"),
         conditions=[_syarat_ajukan],
     )
     def ajukan(self):
@@ -458,7 +448,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.PENYEMPURNAAN,
         target=S.VERIFIKASI_MUATAN,
-        permission=_izin("ajukan_penyusunan"),
+        permission=izin("ajukan_penyusunan"),
         conditions=[_syarat_pengaturan, _syarat_teruskan],
     )
     def teruskan_draft(self):
@@ -468,7 +458,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.VERIFIKASI_PERSONIL,
         target=S.VERIFIKASI_MUATAN,
-        permission=_izin("verifikasi_penyusunan"),
+        permission=izin("verifikasi_penyusunan"),
         conditions=[_syarat_tim, _syarat_kartu_kendali],
     )
     def verifikasi_personil(self):
@@ -478,7 +468,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=[S.VERIFIKASI_PERSONIL, S.VERIFIKASI_MUATAN],
         target=S.PENYUSUNAN,
-        permission=_izin("verifikasi_penyusunan"),
+        permission=izin("verifikasi_penyusunan"),
     )
     def kembalikan(self):
         self.putaran_perbaikan += 1
@@ -487,7 +477,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.VERIFIKASI_MUATAN,
         target=S.PLENO,
-        permission=_izin("verifikasi_penyusunan"),
+        permission=izin("verifikasi_penyusunan"),
     )
     def ajukan_pleno(self):
         pass
@@ -496,7 +486,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.PLENO,
         target=S.SINKRONISASI,
-        permission=_izin("pleno_penyusunan"),
+        permission=izin("pleno_penyusunan"),
         conditions=[_syarat_berita_acara],
     )
     def tetapkan_pleno(self):
@@ -506,7 +496,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.PLENO,
         target=S.PENYUSUNAN,
-        permission=_izin("pleno_penyusunan"),
+        permission=izin("pleno_penyusunan"),
         conditions=[_syarat_berita_acara],
     )
     def kembalikan_pleno(self):
@@ -516,19 +506,19 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.SINKRONISASI,
         target=S.PARAF,
-        permission=_izin("administrasi_penyusunan"),
+        permission=izin("administrasi_penyusunan"),
     )
     def sinkronkan(self):
         pass
 
     @transition(
-        field=status, source=S.PARAF, target=S.TANDA_TANGAN, permission=_izin("paraf_penyusunan")
+        field=status, source=S.PARAF, target=S.TANDA_TANGAN, permission=izin("paraf_penyusunan")
     )
     def paraf(self):
         pass
 
     @transition(
-        field=status, source=S.PARAF, target=S.SINKRONISASI, permission=_izin("paraf_penyusunan")
+        field=status, source=S.PARAF, target=S.SINKRONISASI, permission=izin("paraf_penyusunan")
     )
     def kembalikan_paraf(self):
         self.putaran_perbaikan += 1
@@ -537,7 +527,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.TANDA_TANGAN,
         target=S.PENOMORAN,
-        permission=_izin("tandatangani_penyusunan"),
+        permission=izin("tandatangani_penyusunan"),
         conditions=[_syarat_naskah_ttd],
     )
     def tandatangani(self):
@@ -547,7 +537,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.PENOMORAN,
         target=S.SALINAN,
-        permission=_izin("administrasi_penyusunan"),
+        permission=izin("administrasi_penyusunan"),
     )
     def beri_nomor(self):
         pass
@@ -556,7 +546,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.SALINAN,
         target=S.DISTRIBUSI,
-        permission=_izin("administrasi_penyusunan"),
+        permission=izin("administrasi_penyusunan"),
     )
     def buat_salinan(self):
         pass
@@ -565,7 +555,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.DISTRIBUSI,
         target=S.DIGITALISASI,
-        permission=_izin("administrasi_penyusunan"),
+        permission=izin("administrasi_penyusunan"),
         conditions=[_syarat_distribusi],
     )
     def selesaikan_distribusi(self):
@@ -575,7 +565,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=S.DIGITALISASI,
         target=S.SELESAI,
-        permission=_izin("administrasi_penyusunan"),
+        permission=izin("administrasi_penyusunan"),
     )
     def digitalisasi(self):
         pass
@@ -584,7 +574,7 @@ class PenyusunanKeputusan(AlurKerja):
         field=status,
         source=STATUS_TERBUKA,
         target=S.DIBATALKAN,
-        permission=_izin("batalkan_penyusunan"),
+        permission=izin("batalkan_penyusunan"),
     )
     def batalkan(self):
         pass
