@@ -447,3 +447,66 @@ class Salinan(models.Model):
 
     def get_absolute_url(self):
         return reverse("publicsite:verifikasi", args=[self.kode])
+
+
+class Platform(models.TextChoices):
+    """The office's social-media accounts (sop 004)."""
+
+    INSTAGRAM = "instagram", "Instagram"
+    FACEBOOK = "facebook", "Facebook"
+    X = "x", "X (Twitter)"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    WHATSAPP = "whatsapp", "Saluran WhatsApp"
+
+
+def lokasi_gambar_konten(konten, filename):
+    return f"konten/{konten.diterbitkan_pada:%Y/%m}/{konten.sha256_gambar}.{konten.format_gambar}"
+
+
+class KontenTerbit(models.Model):
+    """Content posted on the office's social-media accounts, as the public
+    sees it on /konten/: what it says, where it was posted, and which
+    produk hukum it explains. Written only by the sop 004 posting step."""
+
+    satker = models.ForeignKey(
+        Satker, verbose_name="satker", on_delete=models.PROTECT, related_name="konten_terbit"
+    )
+    jenis = models.CharField("jenis konten", max_length=30)
+    judul = models.CharField("judul", max_length=255)
+    caption = models.TextField("keterangan (caption)", blank=True)
+    tagar = models.CharField("tagar", max_length=500, blank=True)
+    video_url = models.URLField("tautan video", blank=True)
+    gambar = models.ImageField("gambar", upload_to=lokasi_gambar_konten, blank=True, max_length=255)
+    sha256_gambar = models.CharField(max_length=64, blank=True)
+    format_gambar = models.CharField(max_length=10, blank=True)
+    produk = models.ManyToManyField(
+        ProdukHukum, verbose_name="produk hukum", related_name="konten_terbit", blank=True
+    )
+    # When the image is a share card the product drew, the public page shows
+    # the card as it is now (status badge, or that the product is taken down),
+    # never the stale snapshot.
+    kartu_produk = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="kartu dari produk hukum",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kartu_ukuran = models.CharField("ukuran kartu", max_length=20, blank=True)
+    tautan = models.JSONField("tautan unggahan per platform", default=dict)
+    diterbitkan_pada = models.DateTimeField("diunggah", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "konten media sosial terbit"
+        verbose_name_plural = "konten media sosial terbit"
+        ordering = ["-diterbitkan_pada", "-id"]
+        indexes = [models.Index(fields=["satker", "-diterbitkan_pada"])]
+
+    def __str__(self):
+        return self.judul
+
+    def daftar_tautan(self):
+        label = dict(Platform.choices)
+        return [(label.get(k, k), v) for k, v in sorted(self.tautan.items())]

@@ -17,6 +17,7 @@ KATA_CADANGAN = frozenset(
         "umpan",
         "produk",
         "verifikasi",
+        "konten",
         "api",
         "sitemap.xml",
         "robots.txt",

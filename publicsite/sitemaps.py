@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from documents.models import ProdukHukum, Satker, StatusPublikasi
 
+from .sitemap_konten import KontenSitemap
+
 
 class HalamanSitemap(Sitemap):
     changefreq = "daily"
@@ -45,4 +47,9 @@ class ProdukSitemap(Sitemap):
         return item.diubah_pada
 
 
-SITEMAPS = {"halaman": HalamanSitemap, "satker": SatkerSitemap, "produk": ProdukSitemap}
+SITEMAPS = {
+    "halaman": HalamanSitemap,
+    "satker": SatkerSitemap,
+    "produk": ProdukSitemap,
+    "konten": KontenSitemap,
+}

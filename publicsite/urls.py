@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from . import feeds, views, views_verifikasi
+from . import feeds, views, views_kartu, views_konten, views_verifikasi
 from .converters import SatkerSlugConverter
 from .sitemaps import SITEMAPS
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path("umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom"),
     path("robots.txt", views.robots, name="robots"),
     path("verifikasi/<str:kode>/", views_verifikasi.verifikasi, name="verifikasi"),
+    path("konten/", views_konten.konten, name="konten"),
+    path("konten/<int:pk>/", views_konten.konten_entri, name="konten-entri"),
+    path("konten/<int:pk>/gambar", views_konten.konten_gambar, name="konten-gambar"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -32,10 +35,12 @@ urlpatterns = [
         name="sitemap-bagian",
     ),
     path("<satker:satker>/", views.beranda_satker, name="satker"),
+    path("<satker:satker>/konten/", views_konten.konten, name="konten-satker"),
     path("<satker:satker>/integrasi/jdihn.json", views.jdihn, name="jdihn-satker"),
     path("<satker:satker>/umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom-satker"),
     path(produk, views.detail, name="detail"),
     path(produk + "unduh/", views.unduh, name="unduh"),
     path(produk + "pratinjau/", views.pratinjau, name="pratinjau"),
     path(produk + "versi/<int:nomor_versi>/unduh/", views.unduh, name="unduh-versi"),
+    path(produk + "kartu-<str:ukuran>.png", views_kartu.kartu, name="kartu"),
 ]

@@ -29,6 +29,7 @@ from . import jdihn as umpan
 from . import selectors
 from .forms import CariForm
 from .grafik import grafik_batang
+from .konten import konten_untuk_produk
 
 PER_HALAMAN = 20
 
@@ -242,6 +243,7 @@ def _render_detail(request, produk):
             "versi_sekarang": versi[0] if versi else None,
             "versi_lama": versi[1:],
             "relasi": relasi,
+            "konten_produk": konten_untuk_produk(produk),
             "hitungan_dilihat": tanda + "dilihat",
             "hitungan_diunduh": tanda + "diunduh",
         },

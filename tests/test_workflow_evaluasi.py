@@ -119,3 +119,22 @@ def test_mutu_baku_admin_refuses_a_step_the_procedure_does_not_have():
     with pytest.raises(ValidationError, match="Langkah tidak ada"):
         MutuBaku(prosedur="penyusunan-2", langkah=12, menit=5).full_clean()
     MutuBaku(prosedur="penyusunan-2", langkah=9, menit=5).full_clean()
+
+
+def test_evaluation_covers_sop004_steps_against_their_minutes():
+    from tests.konten_helpers import S, buat_tim_konten, disposisi, majukan
+
+    tim = buat_tim_konten()
+    k = majukan(disposisi(tim), tim, S.DIUNGGAH)
+    # The concept took 90 minutes against the SOP's 60 + 1.
+    awal = timezone.now() - timedelta(hours=3)
+    k.jejak.filter(aksi="disposisi").update(waktu=awal)
+    k.jejak.filter(aksi="serahkan").update(waktu=awal + timedelta(minutes=90))
+    hari_ini = timezone.localdate()
+    ringkasan, baris = evaluasi_sop(tim.satker, hari_ini, hari_ini, "konten")
+    assert ringkasan["jumlah"] == 1 and ("diunggah", 1) in ringkasan["rincian"]
+    konsep = next(b for b in baris if b.tahap.kode == "konsep")
+    assert konsep.standar == timedelta(minutes=61)
+    assert konsep.median == timedelta(minutes=90) and konsep.dalam_standar == 0
+    assert [b.tahap.kode for b in baris] == ["konsep", "koreksi", "perintah", "unggah"]
+    assert next(b for b in baris if b.tahap.kode == "koreksi").standar == timedelta(minutes=5)

@@ -187,3 +187,28 @@ def test_tugas_saya_filters_answer_hostile_values_without_error(client):
         {"nomor": "x" * 500},
     ):
         assert client.get(URL, {"lingkup": "semua", **q}).status_code == 200, q
+
+
+def test_tugas_saya_shows_sop004_work_to_the_named_staf_and_each_role(client):
+    from tests.konten_helpers import S, buat_tim_konten, disposisi, majukan
+
+    tim = buat_tim_konten()
+    baru = disposisi(tim)
+    koreksi = majukan(disposisi(tim, judul="Ringkasan PKPU"), tim, S.DIKOREKSI)
+    setuju = majukan(disposisi(tim, judul="Pengumuman"), tim, S.DISETUJUI)
+    lain_staf = disposisi(tim, staf=tim.staf2, judul="Untuk staf kedua")
+
+    def daftar(user):
+        client.force_login(user)
+        return {
+            b.alur.pk for b in client.get(URL).context["baris"] if b.alur.NAMA_OBJEK == "konten"
+        }
+
+    # Only the Staf named in the disposisi has the concept on his list.
+    assert daftar(tim.staf) == {baru.pk}
+    assert daftar(tim.staf2) == {lain_staf.pk}
+    assert daftar(tim.kasubbag) == {koreksi.pk}
+    assert daftar(tim.kabag) == {setuju.pk}
+    client.force_login(tim.kasubbag)
+    semua = client.get(URL, {"lingkup": "semua", "jenis": "konten"}).context["baris"]
+    assert {b.alur.pk for b in semua} == {baru.pk, koreksi.pk, setuju.pk, lain_staf.pk}

@@ -33,6 +33,8 @@ AWALAN_PERAN = {
     Peran.DIVISI_TERKAIT: "divisi",
     Peran.SEKRETARIS: "sekretaris",
     Peran.KETUA: "ketua",
+    # Konten media sosial (sop 004), see workflow.konten.demo.
+    Peran.STAF: "staf",
 }
 PERAN_INTI = [Peran.PENGUSUL, Peran.KASUBBAG, Peran.PENGELOLA]
 # The validation levels the offices' own SOPs name (sop 001, sop 002, sop 004).
@@ -91,6 +93,9 @@ def muat_pengguna() -> int:
     from .penyusunan.demo import muat_penyusunan_contoh
 
     muat_penyusunan_contoh()
+    from .konten.demo import muat_konten_contoh
+
+    muat_konten_contoh()
     return User.objects.count()
 
 

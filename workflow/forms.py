@@ -2,6 +2,7 @@ from django import forms
 
 from documents.models import BIDANG_METADATA, Jenis, ProdukHukum, StatusPublikasi
 
+from .konten.models import StatusKonten
 from .layanan import pengelola_satker
 from .mesin import pilihan_prosedur
 from .models import JenisPermohonan, Status
@@ -149,6 +150,7 @@ class SaringanForm(forms.Form):
             ("", "Semua status"),
             ("Pengunggahan dan penurunan", Status.choices),
             ("Penyusunan keputusan", StatusPenyusunan.choices),
+            ("Konten media sosial", StatusKonten.choices),
         ],
     )
     jenis = forms.ChoiceField(
@@ -159,6 +161,7 @@ class SaringanForm(forms.Form):
             *JenisPermohonan.choices,
             ("penyusunan-1", "Penyusunan keputusan tim pelaksana"),
             ("penyusunan-2", "Penyusunan keputusan pengaturan"),
+            ("konten", "Konten media sosial"),
         ],
     )
     nomor = forms.CharField(label="Nomor", required=False, max_length=100)

@@ -34,6 +34,11 @@ IZIN = {
     "tandatangani_penyusunan": "Menandatangani SK",
     "administrasi_penyusunan": "Sinkronisasi, penomoran, salinan, distribusi, digitalisasi",
     "batalkan_penyusunan": "Membatalkan penyusunan keputusan",
+    # Konten media sosial JDIH (sop 004).
+    "lihat_konten": "Melihat konten media sosial di satker",
+    "disposisi_konten": "Memberi disposisi dan perintah pengunggahan konten (Nota Dinas)",
+    "susun_konten": "Menghimpun bahan, menyusun, dan mengunggah konten",
+    "koreksi_konten": "Mengoreksi dan menyetujui konsep konten",
 }
 
 # "Subbag Hukum" of sop 003 is the Kasubbag Hukum & SDM and the Pengelola
@@ -56,6 +61,8 @@ IZIN_PERAN = {
         "verifikasi_penyusunan",
         "administrasi_penyusunan",
         "batalkan_penyusunan",
+        "lihat_konten",
+        "koreksi_konten",
     ],
     Peran.PENGELOLA: [
         "lihat_permohonan",
@@ -68,8 +75,16 @@ IZIN_PERAN = {
     Peran.DIVISI_TERKAIT: ["lihat_penyusunan", "susun_draft"],
     Peran.SEKRETARIS: ["lihat_penyusunan", "paraf_penyusunan", "evaluasi_sop"],
     Peran.KETUA: ["lihat_penyusunan", "pleno_penyusunan", "tandatangani_penyusunan"],
+    Peran.STAF: ["lihat_konten", "susun_konten"],
     **{peran: ["lihat_permohonan", "validasi_permohonan"] for peran in PERAN_VALIDATOR},
 }
+# The Kepala Bagian validates uploads (sop 002) and leads the content work (sop 004).
+IZIN_PERAN[Peran.KEPALA_BAGIAN] = [
+    *IZIN_PERAN[Peran.KEPALA_BAGIAN],
+    "lihat_konten",
+    "disposisi_konten",
+    "evaluasi_sop",
+]
 
 
 def pastikan_grup_peran(**kwargs) -> None:

@@ -659,4 +659,6 @@ def _kode_tahap(jenis, status, tingkat_lolos=0, jumlah_tingkat=0):
 
 
 # The sop 003 procedure lives in its own module; importing it registers its models.
+# …and sop 004's.
+from .konten.models import *  # noqa: E402,F401,F403
 from .penyusunan.models import *  # noqa: E402,F401,F403

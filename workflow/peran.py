@@ -19,6 +19,8 @@ class Peran(models.TextChoices):
     DIVISI_TERKAIT = "Divisi Terkait"
     SEKRETARIS = "Sekretaris"
     KETUA = "Ketua"
+    # Konten media sosial JDIH (sop 004), beside the Kepala Bagian above.
+    STAF = "Staf JDIH"
 
 
 PERAN_VALIDATOR = [

@@ -14,6 +14,8 @@ from django.utils import timezone
 from documents.models import Satker
 
 from .izin import izin_per_satker
+from .konten.models import KontenMedsos
+from .konten.selectors import SUMBER_KONTEN
 from .mesin import PROSEDUR, SumberTugas
 from .models import JejakAudit, PenugasanPeran, Permohonan, Status, TingkatValidasi
 from .penyusunan.models import PenyusunanKeputusan
@@ -86,7 +88,7 @@ SUMBER_PERMOHONAN = SumberTugas(
     saring=_saring_permohonan,
     select_related=("satker", "produk__jenis", "pengelola", "diajukan_oleh"),
 )
-SUMBER = (SUMBER_PERMOHONAN, SUMBER_PENYUSUNAN)
+SUMBER = (SUMBER_PERMOHONAN, SUMBER_PENYUSUNAN, SUMBER_KONTEN)
 
 
 def daftar_tugas(konteks: KonteksPengguna, semua: bool, saringan: dict):
@@ -287,11 +289,22 @@ def _ringkasan_penyusunan(daftar):
     ]
 
 
+def _ringkasan_konten(daftar):
+    from .konten.models import StatusKonten
+
+    return [
+        ("diunggah", sum(1 for k in daftar if k.status == StatusKonten.DIUNGGAH)),
+        ("dibatalkan", sum(1 for k in daftar if k.status == StatusKonten.DIBATALKAN)),
+        ("dikembalikan", sum(1 for k in daftar if k.putaran_koreksi)),
+    ]
+
+
 # Each procedure's items: model, filter, and the counts its report leads with.
 SUMBER_EVALUASI = {
     "unggah": (Permohonan, {}, _ringkasan_unggah),
     "penyusunan-1": (PenyusunanKeputusan, {"varian": 1}, _ringkasan_penyusunan),
     "penyusunan-2": (PenyusunanKeputusan, {"varian": 2}, _ringkasan_penyusunan),
+    "konten": (KontenMedsos, {}, _ringkasan_konten),
 }
 
 

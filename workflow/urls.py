@@ -20,4 +20,5 @@ urlpatterns = [
     path("permohonan/<int:pk>/<str:aksi>/", views.permohonan_aksi, name="aksi"),
     path("evaluasi/", views.evaluasi, name="evaluasi"),
     path("penyusunan/", include("workflow.penyusunan.urls")),
+    path("konten/", include("workflow.konten.urls")),
 ]
