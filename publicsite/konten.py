@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Q
+from django.urls import reverse
 
 from documents.models import KontenTerbit, ProdukHukum, Satker, StatusBerlaku, StatusPublikasi
 
@@ -91,8 +92,17 @@ def _produk_terkini():
 
 def konten_publik(satker: Satker | None = None, *, dengan_produk=True):
     """Posted items, newest first (the model's ordering, indexed per satker)."""
-    qs = KontenTerbit.objects.select_related("satker").only(
+    qs = KontenTerbit.objects.select_related(
+        "satker", "kartu_produk__jenis", "kartu_produk__satker"
+    ).only(
         "id",
+        "kartu_ukuran",
+        "kartu_produk__id",
+        "kartu_produk__status_publikasi",
+        "kartu_produk__nomor",
+        "kartu_produk__tahun",
+        "kartu_produk__jenis__singkatan",
+        "kartu_produk__satker__slug",
         "jenis",
         "judul",
         "caption",
@@ -120,6 +130,18 @@ def siapkan(daftar):
         k.label_jenis = LABEL_JENIS.get(k.jenis, k.jenis.capitalize())
         k.tautan_publik = [(label, url) for label, url in k.daftar_tautan() if _https(url)]
         k.video_publik = k.video_url if _https(k.video_url) else ""
+        # A share card is shown as the product stands today (its status badge
+        # redrawn), never as the snapshot taken when it was posted; while the
+        # product is taken down, no card at all.
+        k.kartu_url, k.kartu_ditahan = "", False
+        if k.kartu_produk_id:
+            kp = k.kartu_produk
+            if kp is not None and kp.status_publikasi == StatusPublikasi.TERBIT:
+                k.kartu_url = reverse(
+                    "publicsite:kartu", args=[kp.satker.slug, kp.pk, kp.slug, k.kartu_ukuran]
+                )
+            else:
+                k.kartu_ditahan = True
         cache = getattr(k, "_prefetched_objects_cache", {})
         if "produk" in cache:
             k.produk_dijelaskan = [_produk_dijelaskan(p) for p in cache["produk"]]
@@ -163,6 +185,11 @@ def gambar_konten(pk: int) -> GambarKonten | None:
     k = (
         KontenTerbit.objects.filter(pk=pk)
         .exclude(gambar="")
+        # A card snapshot of a product that is no longer public is withheld.
+        .exclude(
+            Q(kartu_produk__isnull=False)
+            & ~Q(kartu_produk__status_publikasi=StatusPublikasi.TERBIT)
+        )
         .only("id", "gambar", "format_gambar", "sha256_gambar")
         .first()
     )

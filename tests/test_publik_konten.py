@@ -390,3 +390,28 @@ def test_galeri_satu_kolom_di_ponsel_tanpa_gulir_mendatar_dan_tanpa_pelanggaran_
     lebar = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert lebar[0] <= lebar[1], lebar
     assert _pelanggaran_berat(page) == []
+
+
+def test_posted_share_card_is_drawn_as_the_product_stands_now_and_withheld_when_taken_down(
+    client,
+):
+    from documents.publikasi import turunkan
+    from tests.konten_helpers import S, buat_tim_konten, disposisi, majukan
+    from workflow.konten import layanan
+
+    tim = buat_tim_konten()
+    k = disposisi(tim)
+    kartu = layanan.buat_kartu(tim.staf, k, tim.produk, "persegi")
+    from tests.konten_helpers import simpan_konsep
+
+    simpan_konsep(tim, k, gambar=[kartu])
+    k = majukan(k, tim, S.DIUNGGAH)
+    html = client.get("/konten/").content.decode()
+    assert f"/produk/{tim.produk.pk}-" in html and "kartu-persegi.png" in html
+    assert f"/konten/{k.terbit.pk}/gambar" not in html  # not the snapshot
+    turunkan(tim.produk)
+    html = client.get("/konten/").content.decode()
+    assert "kartu-persegi.png" not in html
+    assert "Kartu tidak ditampilkan" in html and "Sedang diperbaiki" in html
+    # …and its snapshot (drawn while it was Berlaku) is not served either.
+    assert client.get(f"/konten/{k.terbit.pk}/gambar").status_code == 404
