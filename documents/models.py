@@ -449,6 +449,15 @@ class Salinan(models.Model):
         return reverse("publicsite:verifikasi", args=[self.kode])
 
 
+class JenisKonten(models.TextChoices):
+    """Kinds of social-media content (sop 004)."""
+
+    INFOGRAFIS = "infografis", "Infografis"
+    RINGKASAN = "ringkasan", "Ringkasan produk hukum"
+    VIDEO = "video", "Video"
+    PENGUMUMAN = "pengumuman", "Pengumuman"
+
+
 class Platform(models.TextChoices):
     """The office's social-media accounts (sop 004)."""
 

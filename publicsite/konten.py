@@ -16,20 +16,21 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 
-from documents.models import KontenTerbit, ProdukHukum, Satker, StatusBerlaku, StatusPublikasi
+from documents.models import (
+    JenisKonten,
+    KontenTerbit,
+    ProdukHukum,
+    Satker,
+    StatusBerlaku,
+    StatusPublikasi,
+)
 
 PER_HALAMAN = 12
 # Items listed on a product's detail page (newest first).
 MAKS_DI_PRODUK = 6
 
-# The jenis of a posted item is stored as its code (sop 004's JenisKonten);
-# the public site reads documents only, so it keeps its own labels.
-LABEL_JENIS = {
-    "infografis": "Infografis",
-    "ringkasan": "Ringkasan produk hukum",
-    "video": "Video",
-    "pengumuman": "Pengumuman",
-}
+# The jenis of a posted item is stored as its code (documents.JenisKonten).
+LABEL_JENIS = dict(JenisKonten.choices)
 
 # Stored image formats (documents.gambar) and their media types.
 JENIS_MEDIA = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}

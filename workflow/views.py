@@ -39,6 +39,15 @@ def alamat_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
+def halaman_daftar(request, qs, per_halaman=PER_HALAMAN):
+    """One page of a staff list, and the query string that keeps its filters
+    on the other pages' links."""
+    halaman = Paginator(qs, per_halaman).get_page(request.GET.get("halaman"))
+    parameter = request.GET.copy()
+    parameter.pop("halaman", None)
+    return halaman, parameter.urlencode()
+
+
 @login_required
 def tugas_saya(request):
     """Every procedure's work waiting for me (or, with lingkup=semua, all of
@@ -47,12 +56,8 @@ def tugas_saya(request):
     semua = request.GET.get("lingkup") == "semua"
     saringan = forms.SaringanForm(request.GET or None)
     nilai = saringan.cleaned_data if saringan.is_valid() else {}
-    halaman = Paginator(daftar_tugas(konteks, semua, nilai), PER_HALAMAN).get_page(
-        request.GET.get("halaman")
-    )
+    halaman, parameter = halaman_daftar(request, daftar_tugas(konteks, semua, nilai))
     baris = baris_tugas(muat_halaman(halaman.object_list), konteks, TabelMutuBaku())
-    parameter = request.GET.copy()
-    parameter.pop("halaman", None)
     return render(
         request,
         "workflow/tugas_saya.html",
@@ -61,7 +66,7 @@ def tugas_saya(request):
             "halaman": halaman,
             "saringan": saringan,
             "semua": semua,
-            "parameter": parameter.urlencode(),
+            "parameter": parameter,
             "boleh_ajukan": bool(konteks.satker_dengan("ajukan_permohonan")),
             "boleh_susun": bool(konteks.satker_dengan("ajukan_penyusunan")),
             "boleh_evaluasi": bool(konteks.satker_dengan("evaluasi_sop"))

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
-from documents.models import KontenTerbit, Platform, ProdukHukum
+from documents.models import JenisKonten, KontenTerbit, Platform, ProdukHukum
 
 from ..mesin import AlurKerja, Prosedur, Tahap, daftarkan, izin
 
@@ -25,13 +25,6 @@ __all__ = [
     "StatusKonten",
     "TautanUnggahan",
 ]
-
-
-class JenisKonten(models.TextChoices):
-    INFOGRAFIS = "infografis", "Infografis"
-    RINGKASAN = "ringkasan", "Ringkasan produk hukum"
-    VIDEO = "video", "Video"
-    PENGUMUMAN = "pengumuman", "Pengumuman"
 
 
 class StatusKonten(models.TextChoices):
@@ -211,13 +204,7 @@ class KontenMedsos(AlurKerja):
 
     def boleh_susun(self, user) -> bool:
         """may_* for the editor: the named Staf, while the concept is his to write."""
-        from ..izin import punya_izin
-
-        return (
-            self.status in (S.DIDISPOSISI, S.DIKEMBALIKAN)
-            and user.pk == self.staf_id
-            and punya_izin(user, "susun_konten", self.satker_id)
-        )
+        return self.status in (S.DIDISPOSISI, S.DIKEMBALIKAN) and self._izin_staf(user)
 
     # --- the state machine; side effects live in workflow.konten.layanan ---
 

@@ -10,12 +10,12 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from documents.gambar import GambarTidakValid
@@ -23,14 +23,13 @@ from documents.models import Platform, ProdukHukum, Satker
 
 from ..mesin import AksiGagal, TidakBerwenang, aksi_berwenang
 from ..selectors import linimasa
-from ..views import alamat_ip, jalankan_form_aksi
+from ..views import alamat_ip, halaman_daftar, jalankan_form_aksi
 from ..waktu import TabelMutuBaku
 from . import forms, layanan
 from .akses import konten_terlihat, satker_boleh
 from .models import BATAS_CAPTION, KontenMedsos
 from .models import StatusKonten as S
 
-PER_HALAMAN = 25
 LABEL_PLATFORM = dict(Platform.choices)
 JENIS_GAMBAR = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
 
@@ -99,18 +98,14 @@ def daftar(request):
             | Q(nota_nomor__icontains=nilai["q"])
             | Q(perintah_nomor__icontains=nilai["q"])
         )
-    halaman = Paginator(qs.order_by("-dibuat_pada", "-id"), PER_HALAMAN).get_page(
-        request.GET.get("halaman")
-    )
-    parameter = request.GET.copy()
-    parameter.pop("halaman", None)
+    halaman, parameter = halaman_daftar(request, qs.order_by("-dibuat_pada", "-id"))
     return render(
         request,
         "workflow/konten/daftar.html",
         {
             "halaman": halaman,
             "saringan": saringan,
-            "parameter": parameter.urlencode(),
+            "parameter": parameter,
             "boleh_disposisi": bool(satker_boleh(request.user, "disposisi_konten")),
         },
     )
@@ -465,21 +460,6 @@ def perubahan(request, pk):
 
 # --- the calendar ---------------------------------------------------------------------
 
-NAMA_BULAN = [
-    "",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 NAMA_HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 
@@ -571,7 +551,7 @@ def kalender(request):
         "workflow/konten/kalender.html",
         {
             "form": form,
-            "judul_bulan": f"{NAMA_BULAN[awal.month]} {awal.year}",
+            "judul_bulan": date_format(awal, "F Y"),
             "minggu": minggu,
             "nama_hari": NAMA_HARI,
             "jumlah": jumlah,

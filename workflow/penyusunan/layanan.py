@@ -8,6 +8,7 @@ receipt) runs under the same row lock with its own audit entry.
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from documents import pdf
@@ -75,8 +76,6 @@ def templat_untuk(satker_ids, varian=None):
         "satker", "jenis"
     )
     if varian:
-        from django.db.models import Q
-
         qs = qs.filter(Q(varian=varian) | Q(varian__isnull=True))
     return qs
 

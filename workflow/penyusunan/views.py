@@ -6,24 +6,22 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from documents.pdf import BerkasTidakValid
 
 from ..mesin import AksiGagal, TidakBerwenang, aksi_berwenang
 from ..selectors import linimasa
-from ..views import alamat_ip, jalankan_form_aksi
+from ..views import alamat_ip, halaman_daftar, jalankan_form_aksi
 from . import forms, layanan
 from .akses import penyusunan_terlihat, satker_boleh
 from .models import DraftSK, PenyusunanKeputusan
 from .naskah import NaskahDraf, banding_draf, render_pdf
 from .views_distribusi import konteks_distribusi
-
-PER_HALAMAN = 25
 
 
 @dataclass
@@ -124,18 +122,14 @@ def daftar(request):
         qs = qs.filter(varian=nilai["varian"])
     if nilai.get("q"):
         qs = qs.filter(Q(judul__icontains=nilai["q"]) | Q(nomor__nomor__icontains=nilai["q"]))
-    halaman = Paginator(qs.order_by("-dibuat_pada", "-id"), PER_HALAMAN).get_page(
-        request.GET.get("halaman")
-    )
-    parameter = request.GET.copy()
-    parameter.pop("halaman", None)
+    halaman, parameter = halaman_daftar(request, qs.order_by("-dibuat_pada", "-id"))
     return render(
         request,
         "workflow/penyusunan/daftar.html",
         {
             "halaman": halaman,
             "saringan": saringan,
-            "parameter": parameter.urlencode(),
+            "parameter": parameter,
             "boleh_mulai": bool(satker_boleh(request.user, "ajukan_penyusunan")),
         },
     )
@@ -318,12 +312,7 @@ def draft_pdf(request, pk, revisi):
             lampiran=d.lampiran,
             nomor=p.nomor.nomor if p.nomor_id else "",
             tempat=p.satker.tempat,
-            tanggal=(
-                f"{p.tanggal_penetapan.day} {_BULAN[p.tanggal_penetapan.month]} "
-                f"{p.tanggal_penetapan.year}"
-                if p.tanggal_penetapan
-                else ""
-            ),
+            tanggal=date_format(p.tanggal_penetapan, "j F Y") if p.tanggal_penetapan else "",
             nama_penandatangan=p.penandatangan,
             tanda_draf="DRAF",
             revisi=d.revisi,
@@ -332,23 +321,6 @@ def draft_pdf(request, pk, revisi):
     respons = HttpResponse(data, content_type="application/pdf")
     respons["Content-Disposition"] = f'inline; filename="draft-{p.pk}-revisi-{d.revisi}.pdf"'
     return respons
-
-
-_BULAN = [
-    "",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 @login_required
