@@ -3,10 +3,14 @@ standard (Permenkumham 8/2019). Knows nothing of the workflow or of web pages.""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from . import kosakata
 
 
 class Satker(models.Model):
@@ -41,7 +45,11 @@ class Satker(models.Model):
     teu_badan = models.CharField(
         "T.E.U. badan",
         max_length=255,
-        help_text="Tajuk Entri Utama, mis. Komisi Pemilihan Umum Kabupaten Kotawaringin Timur.",
+        editable=False,
+        help_text=(
+            "Tajuk Entri Utama, dibentuk dari nama dan tingkat satker, mis. "
+            "Indonesia. Komisi Pemilihan Umum Kabupaten Kotawaringin Timur."
+        ),
     )
     tempat = models.CharField("tempat penetapan", max_length=100)
     zona_waktu = models.CharField(
@@ -57,6 +65,17 @@ class Satker(models.Model):
 
     def __str__(self):
         return self.nama
+
+    def save(self, *args, **kwargs):
+        self.teu_badan = kosakata.teu_badan_satker(self.nama, self.tingkat)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "teu_badan"}
+        super().save(*args, **kwargs)
+
+    @property
+    def nama_badan(self) -> str:
+        """The body's name for letterheads and stamps (not the catalogue heading)."""
+        return kosakata.nama_badan_satker(self.nama, self.tingkat)
 
     @property
     def singkatan_zona(self):
@@ -102,10 +121,37 @@ class StatusPublikasi(models.TextChoices):
     DITURUNKAN = "diturunkan", "Diturunkan (sedang diperbaiki)"
 
 
+class Subjek(models.Model):
+    """A managed keyword (subjek) of the catalogue. Spelled once: the same word
+    in another case is the same subjek; duplicates are merged in admin."""
+
+    nama = models.CharField("subjek", max_length=kosakata.PANJANG_SUBJEK)
+    dibuat_pada = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "subjek"
+        verbose_name_plural = "subjek"
+        ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("nama"),
+                name="subjek_unik_tanpa_huruf_besar",
+                violation_error_message="Subjek ini sudah ada.",
+            )
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
 class ProdukHukumQuerySet(models.QuerySet):
     def terbit(self):
         """Only what the public may see."""
         return self.filter(status_publikasi=StatusPublikasi.TERBIT)
+
+    def untuk_jdihn(self):
+        """What the national network harvests: published, and not switched off."""
+        return self.terbit().filter(ikut_jdihn=True)
 
 
 class ProdukHukumManager(models.Manager.from_queryset(ProdukHukumQuerySet)):
@@ -125,28 +171,87 @@ class ProdukHukum(models.Model):
         "tipe dokumen", max_length=20, choices=TipeDokumen.choices, default=TipeDokumen.PERATURAN
     )
     judul = models.TextField("judul")
-    teu_badan = models.CharField("T.E.U. badan", max_length=255, blank=True)
+    teu_badan = models.CharField(
+        "T.E.U. badan",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="Dari satker, menurut konvensi katalog.",
+    )
     nomor = models.CharField("nomor", max_length=100)
     tahun = models.PositiveSmallIntegerField("tahun")
     tempat_penetapan = models.CharField("tempat penetapan", max_length=100, blank=True)
     tanggal_penetapan = models.DateField("tanggal penetapan", null=True, blank=True)
     tanggal_pengundangan = models.DateField("tanggal pengundangan", null=True, blank=True)
     sumber = models.CharField("sumber", max_length=255, blank=True)
-    subjek = models.CharField(
-        "subjek", max_length=500, blank=True, help_text="Kata kunci, dipisah koma."
+    # The keywords as one line, kept by documents.subjek from daftar_subjek:
+    # the search index and the feed read it without a join.
+    subjek = models.CharField("subjek", max_length=2000, blank=True, editable=False)
+    daftar_subjek = models.ManyToManyField(
+        Subjek, verbose_name="subjek", blank=True, related_name="produk_hukum"
     )
     status = models.CharField(
         "status", max_length=20, choices=StatusBerlaku.choices, default=StatusBerlaku.BERLAKU
     )
     keterangan_status = models.CharField("keterangan status", max_length=500, blank=True)
-    bahasa = models.CharField("bahasa", max_length=50, default="Indonesia")
+    bahasa = models.CharField(
+        "bahasa", max_length=50, choices=kosakata.PILIHAN_BAHASA, default=kosakata.BAHASA_BAKU
+    )
     lokasi = models.CharField(
         "lokasi", max_length=255, blank=True, help_text="Tempat naskah asli (kertas) disimpan."
     )
-    bidang_hukum = models.CharField("bidang hukum", max_length=150, blank=True)
+    bidang_hukum = models.CharField(
+        "bidang hukum", max_length=150, blank=True, choices=kosakata.PILIHAN_BIDANG_HUKUM
+    )
     penandatangan = models.CharField("penandatangan", max_length=255, blank=True)
     pemrakarsa = models.CharField("pemrakarsa", max_length=255, blank=True)
-    abstrak = models.TextField("abstrak", blank=True)
+    # The structured abstrak of the ILDIS form: heading (subjek, tahun) and
+    # jenis/nomor/judul come from the record; these are its own parts.
+    abstrak = models.TextField(
+        "abstrak: pokok isi", blank=True, help_text="Satu butir pokok isi per baris."
+    )
+    abstrak_dasar_hukum = models.TextField(
+        "abstrak: dasar hukum", blank=True, help_text="Satu peraturan per baris."
+    )
+    abstrak_catatan = models.TextField(
+        "abstrak: catatan",
+        blank=True,
+        help_text="Satu catatan per baris, mis. mulai berlaku, lampiran.",
+    )
+
+    # Monografi (and the author of an artikel).
+    penulis = models.CharField("penulis/pengarang", max_length=255, blank=True)
+    nomor_panggil = models.CharField("nomor panggil", max_length=100, blank=True)
+    isbn = models.CharField(
+        "ISBN",
+        max_length=20,
+        blank=True,
+        validators=[],  # checked in clean(): the message names the check digit
+    )
+    penerbit = models.CharField("penerbit", max_length=255, blank=True)
+    tempat_terbit = models.CharField("tempat terbit", max_length=100, blank=True)
+    deskripsi_fisik = models.CharField(
+        "deskripsi fisik", max_length=255, blank=True, help_text="Mis. xii, 240 hlm.; 21 cm."
+    )
+    nomor_induk_buku = models.CharField("nomor induk buku", max_length=100, blank=True)
+    eksemplar = models.PositiveSmallIntegerField("jumlah eksemplar", null=True, blank=True)
+    # Artikel.
+    jurnal = models.CharField("sumber (jurnal/majalah)", max_length=255, blank=True)
+    volume = models.CharField("volume/nomor terbitan", max_length=50, blank=True)
+    halaman = models.CharField("halaman", max_length=50, blank=True, help_text="Mis. 45-67.")
+    # Putusan.
+    lembaga_peradilan = models.CharField("lembaga peradilan", max_length=255, blank=True)
+    nomor_perkara = models.CharField("nomor perkara", max_length=100, blank=True)
+    pemohon = models.CharField("pemohon/penggugat", max_length=500, blank=True)
+    termohon = models.CharField("termohon/tergugat", max_length=500, blank=True)
+    amar = models.TextField("amar putusan", blank=True)
+    berkekuatan_hukum_tetap = models.BooleanField("berkekuatan hukum tetap", null=True, blank=True)
+
+    ikut_jdihn = models.BooleanField(
+        "ikut integrasi JDIHN",
+        default=True,
+        help_text="Matikan bila produk ini tidak boleh dipanen jaringan JDIH nasional.",
+    )
 
     status_publikasi = models.CharField(
         "status publikasi",
@@ -209,15 +314,38 @@ class ProdukHukum(models.Model):
         return f"{self.jenis.singkatan} Nomor {self.nomor}{tahun}"
 
     def save(self, *args, **kwargs):
-        # Catalogue defaults come from the office and the jenis when left empty.
-        if not self.teu_badan and self.satker_id:
+        # The catalogue heading is the office's; the type follows the jenis.
+        if self.satker_id:
             self.teu_badan = self.satker.teu_badan
-        if not self.tempat_penetapan and self.satker_id:
-            self.tempat_penetapan = self.satker.tempat
+            if not self.tempat_penetapan:
+                self.tempat_penetapan = self.satker.tempat
+        if self.jenis_id:
+            self.tipe_dokumen = self.jenis.tipe_dokumen
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "teu_badan", "tipe_dokumen"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("publicsite:detail", args=[self.satker.slug, self.pk, self.slug])
+
+    def clean(self):
+        from .tipe import WAJIB_TIPE
+
+        galat = {}
+        if self.jenis_id and self.tipe_dokumen != self.jenis.tipe_dokumen:
+            self.tipe_dokumen = self.jenis.tipe_dokumen
+        for nama in WAJIB_TIPE.get(self.tipe_dokumen, []):
+            if getattr(self, nama) in (None, ""):
+                label = self._meta.get_field(nama).verbose_name
+                tipe = self.get_tipe_dokumen_display().lower()
+                galat[nama] = f"Wajib diisi untuk {tipe} ({label})."
+        if self.isbn and not kosakata.isbn_valid(self.isbn):
+            galat["isbn"] = (
+                "ISBN tidak valid: periksa 10 atau 13 digitnya "
+                "(angka pemeriksa terakhir tidak cocok)."
+            )
+        if galat:
+            raise ValidationError(galat)
 
     @property
     def slug(self):
@@ -238,7 +366,6 @@ class ProdukHukum(models.Model):
 # The descriptive fields of the national standard (Permenkumham 8/2019) beyond
 # the identity (jenis, tipe, nomor, tahun, judul); forms and the import use it.
 BIDANG_METADATA = [
-    "teu_badan",
     "tempat_penetapan",
     "tanggal_penetapan",
     "tanggal_pengundangan",
@@ -252,6 +379,9 @@ BIDANG_METADATA = [
     "penandatangan",
     "pemrakarsa",
     "abstrak",
+    "abstrak_dasar_hukum",
+    "abstrak_catatan",
+    "ikut_jdihn",
 ]
 
 
@@ -274,8 +404,24 @@ class VersiBerkas(models.Model):
         SELESAI = "selesai", "Selesai"
         GAGAL = "gagal", "Gagal"
 
+    # A version belongs either to the product's main naskah (``produk``) or
+    # to one of its lampiran (``lampiran``), never both: ``produk.versi``
+    # stays the naskah's versions alone.
     produk = models.ForeignKey(
-        ProdukHukum, verbose_name="produk hukum", on_delete=models.CASCADE, related_name="versi"
+        ProdukHukum,
+        verbose_name="produk hukum",
+        on_delete=models.CASCADE,
+        related_name="versi",
+        null=True,
+        blank=True,
+    )
+    lampiran = models.ForeignKey(
+        "Lampiran",
+        verbose_name="lampiran",
+        on_delete=models.CASCADE,
+        related_name="versi",
+        null=True,
+        blank=True,
     )
     nomor_versi = models.PositiveIntegerField("versi")
     berkas = models.FileField("berkas PDF", upload_to=lokasi_berkas, max_length=255)
@@ -320,11 +466,82 @@ class VersiBerkas(models.Model):
         verbose_name_plural = "versi berkas"
         ordering = ["produk", "-nomor_versi"]
         constraints = [
-            models.UniqueConstraint(fields=["produk", "nomor_versi"], name="versi_unik_per_produk")
+            models.UniqueConstraint(fields=["produk", "nomor_versi"], name="versi_unik_per_produk"),
+            models.UniqueConstraint(
+                fields=["lampiran", "nomor_versi"], name="versi_unik_per_lampiran"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(produk__isnull=False, lampiran__isnull=True)
+                    | models.Q(produk__isnull=True, lampiran__isnull=False)
+                ),
+                name="versi_milik_naskah_atau_lampiran",
+            ),
         ]
+        indexes = [models.Index(fields=["lampiran", "-nomor_versi"])]
 
     def __str__(self):
+        if self.lampiran_id:
+            return f"{self.lampiran} — versi {self.nomor_versi}"
         return f"{self.produk} — versi {self.nomor_versi}"
+
+    @property
+    def produk_pemilik(self) -> "ProdukHukum":
+        """The product this file belongs to, as naskah or as lampiran."""
+        return self.lampiran.produk if self.lampiran_id else self.produk
+
+
+class Lampiran(models.Model):
+    """A file attached to a product beside its main naskah (a lampiran of a
+    Keputusan, a supporting table...). Its files are VersiBerkas rows through
+    the same PDF intake, versioned and searchable; they are public exactly
+    when the product is."""
+
+    produk = models.ForeignKey(
+        ProdukHukum, verbose_name="produk hukum", on_delete=models.CASCADE, related_name="lampiran"
+    )
+    judul = models.CharField("judul lampiran", max_length=255)
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+    dibuat_pada = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "lampiran"
+        verbose_name_plural = "lampiran"
+        ordering = ["produk", "urutan", "id"]
+
+    def __str__(self):
+        return f"Lampiran {self.urutan}: {self.judul}"
+
+    def versi_terbit(self):
+        return self.versi.filter(diterbitkan_pada__isnull=False).order_by("-nomor_versi").first()
+
+    def versi_terbaru(self):
+        return self.versi.order_by("-nomor_versi").first()
+
+
+class NilaiTakTerpetakan(models.Model):
+    """A free-text catalogue value that did not map to the controlled
+    vocabulary when the vocabularies were introduced (or on a later import).
+    Kept here, word for word, until staff choose the right value."""
+
+    produk = models.ForeignKey(
+        ProdukHukum,
+        verbose_name="produk hukum",
+        on_delete=models.CASCADE,
+        related_name="nilai_tak_terpetakan",
+    )
+    kolom = models.CharField("kolom", max_length=50)
+    nilai = models.TextField("nilai asal")
+    dicatat_pada = models.DateTimeField("dicatat", auto_now_add=True)
+    selesai = models.BooleanField("sudah ditangani", default=False)
+
+    class Meta:
+        verbose_name = "nilai yang belum terpetakan"
+        verbose_name_plural = "nilai yang belum terpetakan"
+        ordering = ["selesai", "kolom", "nilai"]
+
+    def __str__(self):
+        return f"{self.kolom}: {self.nilai}"
 
 
 class JenisRelasi(models.TextChoices):

@@ -33,7 +33,7 @@ def terbitkan_salinan(
     data = buat_salinan(
         data_asli,
         Cap(
-            satker=satker.teu_badan or satker.nama,
+            satker=satker.nama_badan,
             nama_pejabat=nama_pejabat,
             nip=nip,
             jabatan=jabatan,

@@ -25,7 +25,6 @@ def buat_satker(nama=None, **kw) -> Satker:
         nama=nama,
         slug=slug,
         tingkat=kw.pop("tingkat", Satker.Tingkat.KABUPATEN_KOTA),
-        teu_badan=kw.pop("teu_badan", f"Komisi Pemilihan Umum Kabupaten Uji {n}"),
         tempat=kw.pop("tempat", "Sampit"),
         **kw,
     )

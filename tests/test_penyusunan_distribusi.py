@@ -739,7 +739,7 @@ def test_buku_ekspedisi_lists_every_recipient_with_a_paraf_box(client, tim):
     html = respons.content.decode()
     assert respons.status_code == 200
     assert "BUKU EKSPEDISI" in html
-    assert p.satker.teu_badan.upper() in html
+    assert p.satker.nama_badan.upper() in html
     assert p.nomor.nomor in html
     assert p.draft_final.judul in html
     for n in nama:

@@ -337,7 +337,7 @@ def test_buku_agenda_print_sheet_has_title_office_year_and_every_row(client):
     html = cetak.content.decode()
     assert _baris_urut(cetak) == list(range(1, 206))
     assert "BUKU AGENDA NASKAH DINAS KEPUTUSAN" in html
-    assert tim.satker.teu_badan.upper() in html
+    assert tim.satker.nama_badan.upper() in html
     assert f"TAHUN {tahun_ini()}" in html
     assert "staf cetak" in html and "@media print" in html
     assert "Halaman 1 dari" not in html and 'name="tahun"' not in html

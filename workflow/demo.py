@@ -138,7 +138,7 @@ def muat_permohonan_contoh() -> None:
             continue
         nomor = nomor_keputusan(900 + i, slug, 2024, klasifikasi="PL.02.1")
         data = pdf_keputusan(
-            NaskahKeputusan(teu_badan=satker.teu_badan, nomor=nomor, tahun=2024, judul=judul)
+            NaskahKeputusan(teu_badan=satker.nama_badan, nomor=nomor, tahun=2024, judul=judul)
         )
         p = layanan.ajukan_unggah(
             _u(Peran.PENGUSUL, slug),

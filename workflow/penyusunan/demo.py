@@ -479,7 +479,7 @@ def _dokumen(p: PenyusunanKeputusan, judul: str, *isi: str) -> bytes:
     no two demo documents (nor any catalogue PDF) are the same file."""
     satker = p.satker
     baris = [
-        (satker.teu_badan or satker.nama).upper(),
+        satker.nama_badan.upper(),
         "",
         judul.upper(),
         "",
@@ -542,7 +542,7 @@ def _berita_acara(p, ketua):
         p,
         "Berita Acara Rapat Pleno",
         f"Pada hari ini, {tanggal_indonesia(timezone.localdate())}, bertempat di kantor",
-        f"{p.satker.teu_badan}, telah dilaksanakan rapat pleno",
+        f"{p.satker.nama_badan}, telah dilaksanakan rapat pleno",
         "yang dihadiri Ketua dan Anggota untuk membahas rancangan Keputusan di atas.",
         "Rapat pleno menyetujui dan menetapkan rancangan Keputusan tersebut.",
         "",
@@ -557,7 +557,7 @@ def _naskah(p, *, bernomor: bool) -> bytes:
     tanggal = p.tanggal_penetapan or timezone.localdate()
     return render_pdf(
         NaskahDraf(
-            teu_badan=p.satker.teu_badan or p.satker.nama,
+            teu_badan=p.satker.nama_badan,
             judul=final.judul,
             menimbang=final.menimbang,
             mengingat=final.mengingat,
@@ -646,7 +646,7 @@ def _buat(o: Kantor, templat: TemplatSK, c: Contoh) -> PenyusunanKeputusan:
                 p,
                 nama_pejabat=o.sekretaris.get_full_name(),
                 nip=NIP_SEKRETARIS[o.satker.slug],
-                jabatan=f"Sekretaris {o.satker.teu_badan}",
+                jabatan=f"Sekretaris {o.satker.nama_badan}",
             )
             _distribusi(o, p, c)
         elif s == S.DISTRIBUSI:

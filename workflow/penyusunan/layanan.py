@@ -97,7 +97,7 @@ def mulai(
     nilai = {
         "judul": judul.strip(),
         "tahun": str(timezone.localdate().year),
-        "satker": satker.teu_badan or satker.nama,
+        "satker": satker.nama_badan,
         "tempat": satker.tempat,
     }
     with transaction.atomic():

@@ -304,7 +304,7 @@ def draft_pdf(request, pk, revisi):
     d = get_object_or_404(DraftSK, penyusunan=p, revisi=revisi)
     data = render_pdf(
         NaskahDraf(
-            teu_badan=p.satker.teu_badan or p.satker.nama,
+            teu_badan=p.satker.nama_badan,
             judul=d.judul,
             menimbang=d.menimbang,
             mengingat=d.mengingat,
