@@ -1,10 +1,11 @@
 """Full-text index of the catalogue (PostgreSQL, text-search config 'indonesian').
 
 ``ProdukHukum.search_vector`` holds judul and nomor (weight A), subjek (B),
-abstrak (C) and the text of the published PDF version (D); it decides what
-matches. The PDF's words are stored without positions (``strip``): that halves
-the vector, and a word without positions ranks with weight D anyway; phrase
-search ("…") therefore works on the metadata only.
+abstrak (C) and the text of the published PDF version of the naskah and of
+each lampiran (D); it decides what matches. The PDF's words are stored
+without positions (``strip``): that halves the vector, and a word without
+positions ranks with weight D anyway; phrase search ("…") therefore works
+on the metadata only.
 
 ``ProdukHukum.search_metadata`` holds the same metadata part alone (A–C, with
 positions). It is small and stays inline in the row, so ranking reads it
@@ -30,13 +31,23 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Func, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Left
+from django.db.models import (
+    Aggregate,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Concat, Left
 from django.db.models.lookups import LessThan
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import ProdukHukum, VersiBerkas
+from .models import Lampiran, ProdukHukum, VersiBerkas
 
 KONFIGURASI = "indonesian"
 # A tsvector may not exceed 1 MB; a few hundred pages of text stay far below.
@@ -49,12 +60,53 @@ def aktif() -> bool:
     return connection.vendor == "postgresql"
 
 
-def teks_versi_terbit(ref="pk"):
-    """The text of the version the public sees: the newest one ever published."""
+def teks_naskah_terbit(ref="pk"):
+    """The text of the naskah version the public sees: the newest one ever published."""
     return Subquery(
         VersiBerkas.objects.filter(produk=OuterRef(ref), diterbitkan_pada__isnull=False)
         .order_by("-nomor_versi")
         .values("teks")[:1]
+    )
+
+
+class GabungTeks(Aggregate):
+    """The texts of a group joined by a space (string_agg / group_concat)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ' ')"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+
+def teks_lampiran_terbit(ref="pk"):
+    """The texts of the lampiran versions the public sees, one per lampiran
+    (its newest published version), joined; NULL when there is none."""
+    lebih_baru = VersiBerkas.objects.filter(
+        lampiran=OuterRef("lampiran"),
+        diterbitkan_pada__isnull=False,
+        nomor_versi__gt=OuterRef("nomor_versi"),
+    )
+    return Subquery(
+        VersiBerkas.objects.filter(lampiran__produk=OuterRef(ref), diterbitkan_pada__isnull=False)
+        .exclude(Exists(lebih_baru))
+        .order_by()
+        .values("lampiran__produk")
+        .annotate(t=GabungTeks("teks"))
+        .values("t")[:1],
+        output_field=TextField(),
+    )
+
+
+def teks_versi_terbit(ref="pk"):
+    """All the published text of a product: its naskah, then its lampiran.
+    The SQLite fallback search and the snippets read it."""
+    return Concat(
+        teks_naskah_terbit(ref),
+        Value(" "),
+        teks_lampiran_terbit(ref),
+        output_field=TextField(),
     )
 
 
@@ -92,10 +144,17 @@ def vektor_metadata():
     )
 
 
-def vektor_produk():
-    return vektor_metadata() + Strip(
-        SearchVector(Left(teks_versi_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
+def vektor_produk(lampiran=True):
+    # Naskah and lampiran each within the limit, so a long lampiran cannot
+    # push the naskah's words out.
+    vektor = vektor_metadata() + Strip(
+        SearchVector(Left(teks_naskah_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
     )
+    if lampiran:
+        vektor += Strip(
+            SearchVector(Left(teks_lampiran_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
+        )
+    return vektor
 
 
 # A quoted phrase the reader typed, unless negated (-"…").
@@ -140,6 +199,11 @@ def _kolom_ada(kolom: str) -> bool:
         }
 
 
+def _tabel_ada(tabel: str) -> bool:
+    with connection.cursor() as c:
+        return tabel in connection.introspection.table_names(c)
+
+
 def perbarui_indeks(produk_ids=None) -> int:
     """Rebuild the vectors of the given products (all when None). Returns rows."""
     if not aktif():
@@ -147,10 +211,14 @@ def perbarui_indeks(produk_ids=None) -> int:
     qs = ProdukHukum.objects.all()
     nilai = {"search_vector": vektor_produk(), "search_metadata": vektor_metadata()}
     if produk_ids is not None:
-        qs = qs.filter(pk__in=list(produk_ids))
-    elif not _kolom_ada("search_metadata"):
-        # Migration 0002 rebuilds everything before 0003 adds the column.
-        del nilai["search_metadata"]
+        qs = qs.filter(pk__in=[p for p in produk_ids if p])
+    else:
+        if not _kolom_ada("search_metadata"):
+            # Migration 0002 rebuilds everything before 0003 adds the column.
+            del nilai["search_metadata"]
+        if not _tabel_ada(Lampiran._meta.db_table):
+            # Migrations 0002/0003 rebuild everything before 0006 adds lampiran.
+            nilai["search_vector"] = vektor_produk(lampiran=False)
     return qs.update(**nilai)
 
 
@@ -164,14 +232,26 @@ def _produk_disimpan(sender, instance, update_fields=None, raw=False, **kwargs):
         perbarui_indeks([instance.pk])
 
 
+def produk_id_versi(versi: VersiBerkas) -> int | None:
+    """The product whose index holds ``versi``'s text (naskah or lampiran)."""
+    if versi.produk_id or not versi.lampiran_id:
+        return versi.produk_id
+    if VersiBerkas.lampiran.is_cached(versi):
+        return versi.lampiran.produk_id
+    # Deleted along with its lampiran, which may be gone already: then its
+    # product is being deleted too, or the lampiran was never public.
+    return Lampiran.objects.filter(pk=versi.lampiran_id).values_list("produk_id", flat=True).first()
+
+
 @receiver(post_save, sender=VersiBerkas)
 def _versi_disimpan(sender, instance, update_fields=None, raw=False, **kwargs):
     # Text recognised later (processing, OCR) and a newly published version
     # both change what the public can find.
-    if not raw and _perlu(update_fields, BIDANG_VERSI):
-        perbarui_indeks([instance.produk_id])
+    if not raw and aktif() and _perlu(update_fields, BIDANG_VERSI):
+        perbarui_indeks([produk_id_versi(instance)])
 
 
 @receiver(post_delete, sender=VersiBerkas)
 def _versi_dihapus(sender, instance, **kwargs):
-    perbarui_indeks([instance.produk_id])
+    if aktif():
+        perbarui_indeks([produk_id_versi(instance)])

@@ -3,9 +3,11 @@ takes it off, the public site. The workflow calls these; so do the import and
 the demo loader."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .models import ProdukHukum, StatusPublikasi, VersiBerkas
+from .pencarian import perbarui_indeks
 
 
 class PublikasiTidakValid(Exception):
@@ -18,7 +20,9 @@ def terbitkan(produk: ProdukHukum, versi: VersiBerkas | None = None) -> ProdukHu
 
     Used for the first upload (unggah) and for re-publication after a
     take-down (unggah ulang): the given version becomes the current one, and
-    earlier published versions stay reachable with their keterangan.
+    earlier published versions stay reachable with their keterangan. The
+    newest version of each lampiran goes public with it (see
+    terbitkan_lampiran).
     """
     versi = versi or produk.versi_terbaru()
     if versi is None:
@@ -29,11 +33,30 @@ def terbitkan(produk: ProdukHukum, versi: VersiBerkas | None = None) -> ProdukHu
     if versi.diterbitkan_pada is None:
         versi.diterbitkan_pada = sekarang
         versi.save(update_fields=["diterbitkan_pada"])
+    terbitkan_lampiran(produk, sekarang)
     produk.status_publikasi = StatusPublikasi.TERBIT
     if produk.diterbitkan_pada is None:
         produk.diterbitkan_pada = sekarang
     produk.save(update_fields=["status_publikasi", "diterbitkan_pada", "diubah_pada"])
     return produk
+
+
+def terbitkan_lampiran(produk: ProdukHukum, waktu=None) -> int:
+    """Publish the newest version of each lampiran of ``produk`` that is not
+    public yet: a lampiran added while preparing, or one replaced in a
+    correction round, goes public when the product does. Returns how many."""
+    lebih_baru = VersiBerkas.objects.filter(
+        lampiran=OuterRef("lampiran"), nomor_versi__gt=OuterRef("nomor_versi")
+    )
+    n = (
+        VersiBerkas.objects.filter(lampiran__produk=produk, diterbitkan_pada__isnull=True)
+        .exclude(Exists(lebih_baru))
+        .update(diterbitkan_pada=waktu or timezone.now())
+    )
+    if n:
+        # update() sends no signal: the published text joins the index here.
+        perbarui_indeks([produk.pk])
+    return n
 
 
 @transaction.atomic

@@ -1,5 +1,5 @@
 """``ProdukHukum.diubah_pada`` moves whenever anything on the product's public
-page changes — its versions, its relations on either side, and the social-media
+page changes — its versions and lampiran, its relations on either side, and the social-media
 content posted about it — so readers of
 the catalogue (page caches, feeds' last_updated, sitemaps) can trust one
 column as the product's change stamp."""
@@ -8,7 +8,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import KontenTerbit, ProdukHukum, RelasiProduk, VersiBerkas
+from .models import KontenTerbit, Lampiran, ProdukHukum, RelasiProduk, VersiBerkas
+from .pencarian import produk_id_versi
 
 
 def sentuh(*produk_id: int) -> None:
@@ -21,6 +22,13 @@ def sentuh(*produk_id: int) -> None:
 @receiver(post_save, sender=VersiBerkas)
 @receiver(post_delete, sender=VersiBerkas)
 def _versi_berubah(sender, instance, **kwargs):
+    # A lampiran's version stamps the product it belongs to.
+    sentuh(produk_id_versi(instance))
+
+
+@receiver(post_save, sender=Lampiran)
+@receiver(post_delete, sender=Lampiran)
+def _lampiran_berubah(sender, instance, **kwargs):
     sentuh(instance.produk_id)
 
 

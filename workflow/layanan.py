@@ -12,7 +12,9 @@ here is sop 000–002's own work.
 from django.db import IntegrityError, transaction
 
 from documents import publikasi
-from documents.berkas import simpan_versi
+from documents.berkas import LampiranTidakDapatDihapus, simpan_versi, simpan_versi_lampiran
+from documents.berkas import hapus_lampiran as _hapus_lampiran_berkas
+from documents.berkas import tambah_lampiran as _tambah_lampiran_berkas
 from documents.models import ProdukHukum, StatusPublikasi
 from documents.pemrosesan import PemrosesanTidakDapatDiulang, ulangi_pemrosesan
 
@@ -342,3 +344,103 @@ def unggah(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
         status_terlihat=status_terlihat,
         sebelum=sebelum,
     )
+
+
+# --- Pengelola JDIH: lampiran of the product being prepared ----------------
+# The same permission and states as the main file upload (_cek_siapkan), the
+# same lock, one audit entry each.
+
+
+def _lampiran_milik(p, lampiran):
+    if lampiran.produk_id != p.produk_id:
+        raise AksiGagal("Lampiran ini bukan milik permohonan ini.")
+
+
+def tambah_lampiran_permohonan(user, permohonan, *, judul, berkas, ip=None):
+    """A new lampiran (title and first PDF) of the product being prepared."""
+    judul = (judul or "").strip()
+    if not judul:
+        raise AksiGagal("Judul lampiran wajib diisi.", field="judul")
+    with transaction.atomic():
+        p = kunci(permohonan)
+        _cek_siapkan(user, p)
+        lampiran = _tambah_lampiran_berkas(p.produk, judul, berkas, oleh=user)
+        catat(
+            p,
+            user,
+            "tambah-lampiran",
+            p.status,
+            p.status,
+            f"Lampiran {lampiran.urutan}: {lampiran.judul}",
+            ip,
+        )
+    return lampiran
+
+
+def unggah_versi_lampiran(user, permohonan, lampiran, berkas, *, keterangan_perbaikan="", ip=None):
+    """A new version of a lampiran; in a correction round (take-down) readers
+    must be told what changed, as for the naskah."""
+    if permohonan.penurunan and not keterangan_perbaikan.strip():
+        raise AksiGagal(
+            "Keterangan perbaikan wajib diisi agar pembaca mengetahui adanya perbaikan.",
+            field="keterangan_perbaikan",
+        )
+    with transaction.atomic():
+        p = kunci(permohonan)
+        _cek_siapkan(user, p)
+        _lampiran_milik(p, lampiran)
+        versi = simpan_versi_lampiran(
+            lampiran, berkas, keterangan_perbaikan=keterangan_perbaikan, oleh=user
+        )
+        catat(
+            p,
+            user,
+            "unggah-lampiran",
+            p.status,
+            p.status,
+            f"Lampiran {lampiran.urutan} versi {versi.nomor_versi}"
+            + (f": {keterangan_perbaikan}" if keterangan_perbaikan else ""),
+            ip,
+        )
+    return versi
+
+
+def hapus_lampiran(user, permohonan, lampiran, *, ip=None):
+    """Remove a lampiran added by mistake; one that has been public stays."""
+    with transaction.atomic():
+        p = kunci(permohonan)
+        _cek_siapkan(user, p)
+        _lampiran_milik(p, lampiran)
+        catatan = f"Lampiran {lampiran.urutan}: {lampiran.judul}"
+        try:
+            _hapus_lampiran_berkas(lampiran)
+        except LampiranTidakDapatDihapus as exc:
+            raise AksiGagal(str(exc)) from exc
+        catat(p, user, "hapus-lampiran", p.status, p.status, catatan, ip)
+
+
+def proses_ulang_lampiran(user, permohonan, versi, *, ip=None):
+    """Queue a lampiran version's text/OCR/thumbnail again, as
+    proses_ulang_berkas does for the naskah."""
+    with transaction.atomic():
+        p = kunci(permohonan)
+        if not boleh_proses_ulang(user, p):
+            raise TidakBerwenang(
+                "Hanya Pengelola JDIH satker ini yang dapat memproses ulang berkas."
+            )
+        if versi.lampiran is None:
+            raise AksiGagal("Berkas ini bukan lampiran.")
+        _lampiran_milik(p, versi.lampiran)
+        try:
+            ulangi_pemrosesan(versi)
+        except PemrosesanTidakDapatDiulang as exc:
+            raise AksiGagal(str(exc)) from exc
+        catat(
+            p,
+            user,
+            "proses-ulang-lampiran",
+            p.status,
+            p.status,
+            f"Lampiran {versi.lampiran.urutan} versi {versi.nomor_versi}",
+            ip,
+        )
