@@ -2,9 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from . import admin_kosakata  # noqa: F401  (registers Subjek and NilaiTakTerpetakan)
 from .berkas import periksa_unggahan, simpan_versi
+from .ekspor import ekspor_csv, ekspor_xlsx
 from .models import Jenis, ProdukHukum, RelasiProduk, Satker, VersiBerkas
 from .pdf import BerkasTidakValid
+from .subjek import setel_subjek
+from .tipe import BIDANG_TIPE, SEMUA_BIDANG_TIPE, bidang_untuk
 
 
 @admin.register(Satker)
@@ -14,6 +18,8 @@ class SatkerAdmin(admin.ModelAdmin):
     search_fields = ["nama", "slug", "teu_badan", "tempat"]
     prepopulated_fields = {"slug": ["nama"]}
     autocomplete_fields = ["induk"]
+    # Built from nama and tingkat when saved (kosakata.teu_badan_satker).
+    readonly_fields = ["teu_badan"]
 
 
 @admin.register(Jenis)
@@ -89,6 +95,19 @@ class ProdukHukumForm(forms.ModelForm):
         model = ProdukHukum
         fields = "__all__"
 
+    def clean(self):
+        data = super().clean()
+        # As on the prepare form: only the jenis's type's fields are checked
+        # and kept, the other types' are cleared.
+        jenis = data.get("jenis") or getattr(self.instance, "jenis", None)
+        tipe = jenis.tipe_dokumen if jenis else self.instance.tipe_dokumen
+        milik = set(bidang_untuk(tipe))
+        for nama in SEMUA_BIDANG_TIPE:
+            if nama not in milik and nama in self.fields:
+                self._errors.pop(nama, None)
+                data[nama] = None if ProdukHukum._meta.get_field(nama).null else ""
+        return data
+
     def clean_berkas_baru(self):
         # Checked here too so the error stands beside the field, before the
         # product is saved; simpan_versi checks again when it stores the file.
@@ -100,6 +119,7 @@ class ProdukHukumForm(forms.ModelForm):
 
 @admin.register(ProdukHukum)
 class ProdukHukumAdmin(admin.ModelAdmin):
+    actions = [ekspor_csv, ekspor_xlsx]
     form = ProdukHukumForm
     list_display = [
         "__str__",
@@ -110,36 +130,83 @@ class ProdukHukumAdmin(admin.ModelAdmin):
         "status_publikasi",
         "jumlah_unduhan",
     ]
-    list_filter = ["status_publikasi", "status", "jenis", "satker", "tahun", "tipe_dokumen"]
+    list_filter = [
+        "status_publikasi",
+        "status",
+        "tipe_dokumen",
+        "jenis",
+        "bidang_hukum",
+        "ikut_jdihn",
+        "satker",
+        "tahun",
+    ]
     list_select_related = ["jenis", "satker"]
     search_fields = ["judul", "nomor", "subjek", "abstrak", "teu_badan"]
     date_hierarchy = "tanggal_penetapan"
-    autocomplete_fields = ["satker", "jenis"]
-    readonly_fields = ["diterbitkan_pada", "jumlah_dilihat", "jumlah_unduhan", "dibuat_pada"]
+    autocomplete_fields = ["satker", "jenis", "daftar_subjek"]
+    readonly_fields = [
+        "tipe_dokumen",
+        "teu_badan",
+        "subjek",
+        "diterbitkan_pada",
+        "jumlah_dilihat",
+        "jumlah_unduhan",
+        "dibuat_pada",
+    ]
     inlines = [VersiBerkasInline, RelasiKeluarInline, RelasiMasukInline]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["satker", "jenis", "tipe_dokumen", "nomor", "tahun", "judul"]}),
         (
-            "Metadata",
+            "Identitas",
             {
                 "fields": [
+                    "satker",
+                    "jenis",
+                    "tipe_dokumen",
                     "teu_badan",
+                    "nomor",
+                    "tahun",
+                    "judul",
+                ],
+                "description": "Tipe dokumen mengikuti jenis; T.E.U. badan mengikuti satker.",
+            },
+        ),
+        (
+            "Deskripsi",
+            {
+                "fields": [
                     "tempat_penetapan",
                     "tanggal_penetapan",
                     "tanggal_pengundangan",
                     "sumber",
+                    "daftar_subjek",
                     "subjek",
                     "bidang_hukum",
                     "bahasa",
                     "lokasi",
                     "penandatangan",
                     "pemrakarsa",
-                    "abstrak",
+                    "status",
+                    "keterangan_status",
+                    "ikut_jdihn",
                 ]
             },
         ),
-        ("Status", {"fields": ["status", "keterangan_status"]}),
+        ("Abstrak", {"fields": ["abstrak", "abstrak_dasar_hukum", "abstrak_catatan"]}),
+        (
+            "Monografi",
+            {"classes": ["collapse"], "fields": BIDANG_TIPE["monografi"]},
+        ),
+        (
+            "Artikel",
+            {
+                "classes": ["collapse"],
+                # penulis is shared with monografi and shown there once.
+                "fields": [b for b in BIDANG_TIPE["artikel"] if b != "penulis"],
+                "description": "Penulis/pengarang artikel diisi pada bagian Monografi.",
+            },
+        ),
+        ("Putusan", {"classes": ["collapse"], "fields": BIDANG_TIPE["putusan"]}),
         (
             "Publikasi",
             {
@@ -173,6 +240,11 @@ class ProdukHukumAdmin(admin.ModelAdmin):
             except BerkasTidakValid as exc:
                 messages.error(request, exc.messages[0])
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The one-line copy read by search and the feed follows the list.
+        setel_subjek(form.instance, [s.nama for s in form.instance.daftar_subjek.all()])
+
 
 @admin.register(VersiBerkas)
 class VersiBerkasAdmin(admin.ModelAdmin):
@@ -188,7 +260,7 @@ class VersiBerkasAdmin(admin.ModelAdmin):
         "pratinjau",
     ]
     list_filter = ["status_proses", "teks_ocr"]
-    list_select_related = ["produk__jenis"]
+    list_select_related = ["produk__jenis", "lampiran"]
     search_fields = ["produk__judul", "produk__nomor", "sha256", "nama_asli"]
     readonly_fields = [
         "produk",

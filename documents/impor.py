@@ -4,6 +4,12 @@ One transaction per row: a bad row is reported with its line number and
 reason and leaves nothing behind; good rows are imported. A product already in
 the catalogue (same satker, jenis, nomor, tahun) is skipped, so running the
 same file again imports nothing twice.
+
+Every catalogue field has its column (named as the model field). Bidang hukum
+and bahasa must be values of the national lists (common synonyms are mapped,
+e.g. "Hukum Pemilu" -> "Hukum Tata Negara"); the document type follows the
+jenis; the type's own fields are checked as on the prepare form (required per
+type, ISBN check digit); subjek become managed keywords.
 """
 
 import csv
@@ -12,12 +18,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
+from . import kosakata
 from .berkas import simpan_versi
 from .models import BIDANG_METADATA, Jenis, ProdukHukum, Satker, StatusBerlaku, TipeDokumen
 from .publikasi import terbitkan
+from .subjek import setel_subjek
+from .tipe import SEMUA_BIDANG_TIPE, bidang_untuk
 
 KOLOM_WAJIB = [
     "satker",
@@ -29,11 +38,28 @@ KOLOM_WAJIB = [
     "status",
     "berkas",
 ]
-# Dates and status are parsed; the rest of the metadata is taken as written.
-KOLOM_TEKS_OPSIONAL = [
-    b for b in BIDANG_METADATA if b not in {"tanggal_penetapan", "tanggal_pengundangan", "status"}
+# Parsed or mapped one by one below; every other metadata column is taken
+# as written.
+KOLOM_KHUSUS = {
+    "tanggal_penetapan",
+    "tanggal_pengundangan",
+    "status",
+    "subjek",
+    "bidang_hukum",
+    "bahasa",
+    "ikut_jdihn",
+    "eksemplar",
+    "berkekuatan_hukum_tetap",
+}
+KOLOM_TEKS_OPSIONAL = [b for b in [*BIDANG_METADATA, *SEMUA_BIDANG_TIPE] if b not in KOLOM_KHUSUS]
+KOLOM_OPSIONAL = [
+    "tipe_dokumen",
+    "tanggal_pengundangan",
+    *(b for b in BIDANG_METADATA if b not in {"tanggal_penetapan", "tanggal_pengundangan"}),
+    *SEMUA_BIDANG_TIPE,
+    "terbit",
 ]
-KOLOM_OPSIONAL = [*KOLOM_TEKS_OPSIONAL, "tipe_dokumen", "tanggal_pengundangan", "terbit"]
+KOLOM_OPSIONAL = list(dict.fromkeys(k for k in KOLOM_OPSIONAL if k not in KOLOM_WAJIB))
 NILAI_STATUS = {
     "berlaku": StatusBerlaku.BERLAKU,
     "tidak berlaku": StatusBerlaku.TIDAK_BERLAKU,
@@ -41,6 +67,8 @@ NILAI_STATUS = {
 }
 NILAI_YA = {"ya", "y", "1", "true", "terbit"}
 NILAI_TIDAK = {"tidak", "t", "0", "false", "draf", "tidak terbit"}
+YA_TIDAK = {"ya": True, "y": True, "1": True, "true": True}
+YA_TIDAK.update({"tidak": False, "t": False, "0": False, "false": False})
 
 
 class BarisTidakValid(Exception):
@@ -70,13 +98,73 @@ def _tanggal(nilai: str, kolom: str) -> date | None:
         ) from None
 
 
+def _tipe(nilai: str, jenis: Jenis) -> str:
+    """The type follows the jenis; a column saying otherwise is a mistake."""
+    nilai = nilai.strip().lower()
+    if not nilai:
+        return jenis.tipe_dokumen
+    if nilai not in TipeDokumen.values:
+        pilihan = ", ".join(TipeDokumen.values)
+        raise BarisTidakValid(f"kolom tipe_dokumen: '{nilai}' tidak dikenal. Pilihan: {pilihan}")
+    if nilai != jenis.tipe_dokumen:
+        raise BarisTidakValid(
+            f"kolom tipe_dokumen: '{nilai}' tidak sesuai dengan jenis '{jenis.singkatan}', "
+            f"yang bertipe {jenis.tipe_dokumen}"
+        )
+    return nilai
+
+
+def _kosakata(nilai: str, kolom: str, petakan, nama_daftar: str, daftar) -> str:
+    if not nilai.strip():
+        return ""
+    hasil = petakan(nilai)
+    if hasil is None:
+        raise BarisTidakValid(
+            f"kolom {kolom}: '{nilai}' tidak ada dalam daftar {nama_daftar}. "
+            f"Pilihan: {kosakata.daftar_nilai(daftar)}"
+        )
+    return hasil
+
+
+def _bilangan(nilai: str, kolom: str) -> int | None:
+    nilai = nilai.strip()
+    if not nilai:
+        return None
+    if not nilai.isdecimal() or not 0 <= int(nilai) <= 32767:
+        raise BarisTidakValid(f"kolom {kolom}: '{nilai}' harus bilangan bulat 0–32767")
+    return int(nilai)
+
+
+def _ya_tidak(nilai: str, kolom: str) -> bool | None:
+    nilai = nilai.strip().lower()
+    if not nilai:
+        return None
+    if nilai not in YA_TIDAK:
+        raise BarisTidakValid(f"kolom {kolom}: '{nilai}' harus 'ya' atau 'tidak'")
+    return YA_TIDAK[nilai]
+
+
+def _pesan_validasi(exc: ValidationError) -> str:
+    """The model's errors with their column, as the other row errors."""
+    if not hasattr(exc, "error_dict"):
+        return "; ".join(exc.messages)
+    bagian = []
+    for kolom, pesan in exc.message_dict.items():
+        for p in pesan:
+            bagian.append(p if kolom == NON_FIELD_ERRORS else f"kolom {kolom}: {p}")
+    return "; ".join(bagian)
+
+
 class PengimporArsip:
     def __init__(self, path_csv: Path, oleh=None):
         self.path_csv = Path(path_csv)
         self.folder = self.path_csv.resolve().parent
         self.oleh = oleh
         self._satker = {s.slug: s for s in Satker.objects.all()}
-        self._jenis = {j.singkatan.lower(): j for j in Jenis.objects.all()}
+        semua_jenis = list(Jenis.objects.all())
+        self._jenis = {j.singkatan.lower(): j for j in semua_jenis}
+        # An exact spelling wins should two singkatan differ only in case.
+        self._jenis.update({j.singkatan: j for j in semua_jenis})
 
     def jalankan(self) -> HasilImpor:
         hasil = HasilImpor()
@@ -105,7 +193,7 @@ class PengimporArsip:
             except BarisTidakValid as exc:
                 hasil.galat.append((nomor_baris, str(exc)))
             except ValidationError as exc:
-                hasil.galat.append((nomor_baris, "; ".join(exc.messages)))
+                hasil.galat.append((nomor_baris, _pesan_validasi(exc)))
         return hasil
 
     def _impor_baris(self, data: dict) -> bool:
@@ -116,7 +204,7 @@ class PengimporArsip:
         satker = self._satker.get(data["satker"])
         if satker is None:
             raise BarisTidakValid(f"satker '{data['satker']}' tidak dikenal (isi dengan slug)")
-        jenis = self._jenis.get(data["jenis"].lower())
+        jenis = self._jenis.get(data["jenis"]) or self._jenis.get(data["jenis"].lower())
         if jenis is None:
             raise BarisTidakValid(f"jenis '{data['jenis']}' tidak dikenal (isi dengan singkatan)")
         try:
@@ -130,9 +218,27 @@ class PengimporArsip:
             raise BarisTidakValid(
                 f"kolom status: '{data['status']}' harus 'Berlaku' atau 'Tidak Berlaku'"
             )
-        tipe = data.get("tipe_dokumen", "").lower() or jenis.tipe_dokumen
-        if tipe not in TipeDokumen.values:
-            raise BarisTidakValid(f"kolom tipe_dokumen: '{tipe}' tidak dikenal")
+        tipe = _tipe(data.get("tipe_dokumen", ""), jenis)
+        bidang_hukum = _kosakata(
+            data.get("bidang_hukum", ""),
+            "bidang_hukum",
+            kosakata.petakan_bidang_hukum,
+            "bidang hukum nasional",
+            kosakata.BIDANG_HUKUM,
+        )
+        bahasa = _kosakata(
+            data.get("bahasa", ""), "bahasa", kosakata.petakan_bahasa, "bahasa", kosakata.BAHASA
+        )
+        milik = set(bidang_untuk(tipe))
+        for kolom in SEMUA_BIDANG_TIPE:
+            if data.get(kolom) and kolom not in milik:
+                raise BarisTidakValid(
+                    f"kolom {kolom}: tidak dipakai untuk tipe {tipe} "
+                    f"(jenis '{jenis.singkatan}'); kosongkan atau periksa jenisnya"
+                )
+        eksemplar = _bilangan(data.get("eksemplar", ""), "eksemplar")
+        inkracht = _ya_tidak(data.get("berkekuatan_hukum_tetap", ""), "berkekuatan_hukum_tetap")
+        ikut_jdihn = _ya_tidak(data.get("ikut_jdihn", ""), "ikut_jdihn")
         terbit_teks = data.get("terbit", "").lower()
         if terbit_teks and terbit_teks not in NILAI_YA | NILAI_TIDAK:
             raise BarisTidakValid(f"kolom terbit: '{data['terbit']}' harus 'ya' atau 'tidak'")
@@ -161,10 +267,18 @@ class PengimporArsip:
                 data.get("tanggal_pengundangan", ""), "tanggal_pengundangan"
             ),
             status=status,
+            bidang_hukum=bidang_hukum,
+            bahasa=bahasa or kosakata.BAHASA_BAKU,
+            eksemplar=eksemplar,
+            berkekuatan_hukum_tetap=inkracht,
+            ikut_jdihn=True if ikut_jdihn is None else ikut_jdihn,
             **{k: data[k] for k in KOLOM_TEKS_OPSIONAL if data.get(k)},
         )
+        # Runs ProdukHukum.clean(): required fields per type, ISBN check digit.
         produk.full_clean(exclude=["satker", "jenis"])
         produk.save()
+        if data.get("subjek"):
+            setel_subjek(produk, data["subjek"])
         with path_berkas.open("rb") as f:
             versi = simpan_versi(produk, f, oleh=self.oleh, nama_asli=path_berkas.name)
         if terbit:

@@ -13,6 +13,7 @@ class CariForm(forms.Form):
 
     q = forms.CharField(label="Kata kunci", required=False, max_length=200)
     jenis = forms.TypedChoiceField(label="Jenis", required=False, coerce=int, empty_value=None)
+    tipe = forms.ChoiceField(label="Tipe dokumen", required=False)
     tahun = forms.TypedChoiceField(label="Tahun", required=False, coerce=int, empty_value=None)
     nomor = forms.CharField(label="Nomor", required=False, max_length=100)
     status = forms.ChoiceField(
@@ -30,12 +31,13 @@ class CariForm(forms.Form):
         ],
     )
 
-    SARINGAN = ("jenis", "tahun", "nomor", "status", "satker", "bidang", "urut")
+    SARINGAN = ("tipe", "jenis", "tahun", "nomor", "status", "satker", "bidang", "urut")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         pilihan = selectors.pilihan_saringan()
         self.fields["jenis"].choices = KOSONG + pilihan["jenis"]
+        self.fields["tipe"].choices = KOSONG + pilihan["tipe"]
         self.fields["tahun"].choices = KOSONG + [(t, t) for t in pilihan["tahun"]]
         self.fields["satker"].choices = KOSONG + pilihan["satker"]
         self.fields["bidang"].choices = KOSONG + [(b, b) for b in pilihan["bidang"]]

@@ -16,7 +16,13 @@ from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from documents.models import Jenis, ProdukHukum, Satker, StatusPublikasi, VersiBerkas
+from documents.models import (
+    Jenis,
+    ProdukHukum,
+    Satker,
+    StatusPublikasi,
+    TipeDokumen,
+)
 from documents.pencarian import KONFIGURASI, frasa, kueri, teks_versi_terbit
 
 TERBIT = Q(produk_hukum__status_publikasi=StatusPublikasi.TERBIT)
@@ -87,7 +93,9 @@ def paling_diunduh(satker=None, jumlah=10):
     )
 
 
-KUNCI_PILIHAN = "publik:pilihan-saringan"
+# Versioned: a node still running the old code reads its own key, not a
+# dict without the options this code expects.
+KUNCI_PILIHAN = "publik:pilihan-saringan:2"
 UMUR_PILIHAN = 300
 
 
@@ -104,6 +112,7 @@ def hapus_cache_pilihan(**kwargs):
 
 def _hitung_pilihan() -> dict:
     terbit = ProdukHukum.objects.terbit().order_by()
+    ada_tipe = set(terbit.values_list("tipe_dokumen", flat=True).distinct())
     return {
         "jenis": [
             (j.pk, f"{j.nama} ({j.singkatan})")
@@ -113,6 +122,7 @@ def _hitung_pilihan() -> dict:
             (s.slug, s.nama)
             for s in Satker.objects.filter(TERBIT).distinct().order_by("nama").only("slug", "nama")
         ],
+        "tipe": [(v, label) for v, label in TipeDokumen.choices if v in ada_tipe],
         "tahun": sorted(set(terbit.values_list("tahun", flat=True).distinct()), reverse=True),
         "bidang": sorted(
             set(terbit.exclude(bidang_hukum="").values_list("bidang_hukum", flat=True).distinct())
@@ -153,6 +163,7 @@ def kata_kunci(q: str) -> list[str]:
 class Kriteria:
     q: str = ""
     jenis: int | None = None
+    tipe: str = ""
     tahun: int | None = None
     nomor: str = ""
     status: str = ""
@@ -172,6 +183,8 @@ def cari_produk(k: Kriteria):
     qs = produk_publik()
     if k.jenis:
         qs = qs.filter(jenis_id=k.jenis)
+    if k.tipe:
+        qs = qs.filter(tipe_dokumen=k.tipe)
     if k.tahun:
         qs = qs.filter(tahun=k.tahun)
     if k.nomor:
@@ -219,7 +232,7 @@ def cari_produk(k: Kriteria):
             return hasil
     elif k.q:
         kata = kata_kunci(k.q)
-        qs = qs.annotate(_teks=teks_versi_terbit())
+        qs = qs.alias(_teks=teks_versi_terbit())
         skor = Value(0)
         for w in kata:
             qs = qs.filter(
@@ -273,13 +286,12 @@ def cuplikan(produk_list, q: str) -> dict[int, str]:
                 aman.replace(PENANDA_AWAL, "<mark>").replace(PENANDA_AKHIR, "</mark>")
             )
         return hasil
-    teks = {}
-    for pid, isi in (
-        VersiBerkas.objects.filter(produk_id__in=ids, diterbitkan_pada__isnull=False)
-        .order_by("produk_id", "-nomor_versi")
-        .values_list("produk_id", "teks")
-    ):
-        teks.setdefault(pid, isi)
+    # The naskah's and the lampiran's published text, as the search read it.
+    teks = dict(
+        ProdukHukum.objects.filter(pk__in=ids)
+        .annotate(_teks=Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN))
+        .values_list("pk", "_teks")
+    )
     kata = kata_kunci(q)
     return {p.pk: sorot(f"{p.abstrak} … {teks.get(p.pk, '')}", kata) for p in produk_list}
 

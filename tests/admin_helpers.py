@@ -13,6 +13,8 @@ def formulir_admin(respons):
                 continue
             if hasattr(nilai, "pk"):
                 nilai = nilai.pk
+            elif isinstance(nilai, (list, tuple)):
+                nilai = [getattr(v, "pk", v) for v in nilai]
             data[form.add_prefix(nama)] = nilai
     for fs in respons.context["inline_admin_formsets"]:
         mf = fs.formset.management_form

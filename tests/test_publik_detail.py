@@ -15,7 +15,6 @@ METADATA = dict(
     judul="Penetapan Daftar Pemilih Tetap Pemilihan Bupati",
     nomor="12/PL.02.1-Kpt/6202/2024",
     tahun=2024,
-    teu_badan="Komisi Pemilihan Umum Kabupaten Kotawaringin Timur",
     tempat_penetapan="Sampit",
     tanggal_penetapan=date(2024, 9, 20),
     tanggal_pengundangan=date(2024, 9, 21),
@@ -48,7 +47,7 @@ def test_semua_metadata_dan_lencana_status_tampil(client):
         "Bidang hukum",
         "Penandatangan",
         "Pemrakarsa",
-        "Lampiran",
+        "Naskah",
         "Subjek",
         "Bahasa",
         "Sumber",
@@ -56,6 +55,8 @@ def test_semua_metadata_dan_lencana_status_tampil(client):
         assert f"<dt>{label}</dt>" in teks, label
     assert "20 September 2024" in teks and "21 September 2024" in teks
     assert produk.jenis.singkatan in teks and produk.jenis.nama in teks
+    # The catalogue heading is built from the office, never typed.
+    assert "<dd>Indonesia. Komisi Pemilihan Umum Kabupaten Uji" in teks
     assert 'class="lencana lencana-berlaku">Berlaku<' in teks
 
 

@@ -73,6 +73,7 @@ def test_publish_journey_through_every_role_ends_on_public_page(page, live_serve
     buka_tugas(page, "KEP-KAB Nomor 45")
     page.get_by_role("link", name=re.compile("Siapkan produk hukum")).click()
     page.fill("#id_abstrak", "Menetapkan lokasi TPS Pemilihan Bupati.")
+    page.fill("#id_tanggal_penetapan", "2024-04-30")
     page.get_by_role("button", name="Simpan metadata").click()
     expect(page.get_by_text("Metadata produk hukum tersimpan.")).to_be_visible()
     page.get_by_role("button", name="Serahkan ke Kasubbag").click()
