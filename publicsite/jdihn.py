@@ -1,19 +1,33 @@
 """The JDIHN harvest feed (DESIGN.md section 6): a JSON array, one object per
-published product, every value a string or null.
+product the national network may harvest, every value a string (six book
+fields may be null), and never an object that fails the national schema.
 
 Streamed row by row from a server-side cursor, so the memory of a web node
-stays flat however large the catalogue grows.
+stays flat however large the catalogue grows. Each object is checked by
+``masalah`` (a hand-written mirror of the schema: jsonschema per object would
+cost more than building it); an object with problems is left out and named in
+the harvest log, so staff can repair the record instead of the network
+rejecting the whole feed.
 """
 
+import ipaddress
 import json
+import logging
+import re
 import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from documents.models import ProdukHukum, StatusBerlaku, VersiBerkas
+from documents.models import ProdukHukum, StatusBerlaku, TipeDokumen, VersiBerkas
+
+from . import nama_berkas
+
+logger = logging.getLogger(__name__)
 
 KUNCI = (
     "idData",
@@ -45,9 +59,14 @@ KUNCI = (
     "operasi",
     "display",
 )
-# Fields of the standard that describe books; a regulation has none of them.
-KHUSUS_BUKU = "-"
+# The only keys the schema lets be null.
+BOLEH_NULL = frozenset(
+    ("noPanggil", "penerbit", "deskripsiFisik", "isbn", "teuBadan", "nomorIndukBuku")
+)
+KOSONG = "-"
 UKURAN_POTONGAN = 500
+UKURAN_KIRIM = 65536
+BATAS_DILEWATI = 100
 LABEL_STATUS = dict(StatusBerlaku.choices)
 
 
@@ -56,29 +75,42 @@ def _zona(nama):
     return zoneinfo.ZoneInfo(nama)
 
 
-def _tanggal(d):
-    return d.strftime("%Y-%m-%d") if d else None
+def _atau(nilai, pengganti=KOSONG):
+    nilai = (nilai or "").strip()
+    return nilai or pengganti
 
 
-def _teks(s):
-    return s if s else None
+def _sumber_artikel(p) -> str:
+    """E.g. "Jurnal Pemilu dan Demokrasi Vol. 5 No. 2, hlm. 45-67"."""
+    sumber = " ".join(b for b in (p.jurnal.strip(), p.volume.strip()) if b)
+    halaman = p.halaman.strip()
+    if halaman:
+        if not re.match(r"(hlm|hal)\b", halaman, re.I):
+            halaman = f"hlm. {halaman}"
+        sumber = f"{sumber}, {halaman}" if sumber else halaman
+    return sumber
 
 
 def produk_umpan(satker=None):
-    versi = VersiBerkas.objects.filter(
+    # The newest published version decides, exactly as the public download
+    # does (views._versi_publik): an empty file there means no file, even if
+    # an older version had one.
+    berkas_terbit = VersiBerkas.objects.filter(
         produk=OuterRef("pk"), diterbitkan_pada__isnull=False
     ).order_by("-nomor_versi")
     qs = (
-        ProdukHukum.objects.terbit()
+        ProdukHukum.objects.untuk_jdihn()
         .select_related("jenis", "satker")
         .only(
             *(
-                "id tahun tanggal_penetapan tanggal_pengundangan nomor judul tempat_penetapan "
-                "sumber status bahasa bidang_hukum teu_badan abstrak diubah_pada subjek "
+                "id tipe_dokumen tahun tanggal_penetapan tanggal_pengundangan nomor judul "
+                "tempat_penetapan sumber status bahasa bidang_hukum teu_badan abstrak "
+                "diubah_pada subjek nomor_panggil isbn penerbit tempat_terbit deskripsi_fisik "
+                "nomor_induk_buku jurnal volume halaman "
                 "jenis__nama jenis__singkatan satker__slug satker__zona_waktu"
             ).split()
         )
-        .annotate(versi_terbit=Subquery(versi.values("nomor_versi")[:1]))
+        .annotate(berkas_terbit=Subquery(berkas_terbit.values("berkas")[:1]))
         .order_by("id")
     )
     if satker is not None:
@@ -86,57 +118,246 @@ def produk_umpan(satker=None):
     return qs
 
 
-def baris(p: ProdukHukum, dasar: str) -> dict:
-    """One feed object; ``dasar`` is the site's absolute root, without a slash."""
-    argumen = [p.satker.slug, p.pk, p.slug]
-    url_detail = dasar + reverse("publicsite:detail", args=argumen)
-    ada_berkas = p.versi_terbit is not None
+class Alamat:
+    """The feed's absolute URLs. reverse() per item was half the feed's time:
+    each route is reversed once per stream with stand-in arguments and then
+    filled in. Only slugs, numbers and slug-made file names go in, which
+    reverse() would not have quoted, so the result is the same."""
+
+    PENGGANTI = {
+        "satker": "satker0ganti",
+        "pk": "987654321",
+        "slug": "slug0ganti",
+        "berkas": "berkas0ganti.pdf",
+    }
+
+    def __init__(self, dasar: str):
+        self.dasar = dasar.replace("{", "{{").replace("}", "}}")
+        self.detail = self._pola("publicsite:detail", "satker", "pk", "slug")
+        self.abstrak = self._pola("publicsite:abstrak", "satker", "pk", "slug", "berkas")
+        self.berkas = self._pola("publicsite:jdihn-berkas", "pk", "berkas")
+
+    def _pola(self, nama, *kunci):
+        pola = reverse(nama, args=[self.PENGGANTI[k] for k in kunci])
+        pola = pola.replace("{", "{{").replace("}", "}}")
+        for k in kunci:
+            pola = pola.replace(self.PENGGANTI[k], "{" + k + "}", 1)
+        return self.dasar + pola
+
+
+def baris(p: ProdukHukum, dasar: str, alamat: Alamat | None = None) -> dict:
+    """One feed object; ``dasar`` is the site's absolute root, without a slash.
+    A product without tanggal_penetapan gives an object ``masalah`` rejects."""
+    alamat = alamat or Alamat(dasar)
+    argumen = {"satker": p.satker.slug, "pk": p.pk, "slug": p.slug}
+    url_detail = alamat.detail.format(**argumen)
+    # A Keputusan is never promulgated: it takes effect the day it is set
+    # ("mulai berlaku pada tanggal ditetapkan"), so that date stands in.
+    diundangkan = p.tanggal_pengundangan or p.tanggal_penetapan
+    buku = p.tipe_dokumen == TipeDokumen.MONOGRAFI
+    tempat = p.tempat_terbit if buku else p.tempat_penetapan
+    sumber = p.sumber.strip()
+    if not sumber and p.tipe_dokumen == TipeDokumen.ARTIKEL:
+        sumber = _sumber_artikel(p)
+    if nama_berkas.ada_abstrak(p):
+        abstrak = nama_berkas.abstrak(p)
+        url_abstrak = alamat.abstrak.format(berkas=abstrak, **argumen)
+    else:
+        abstrak, url_abstrak = KOSONG, url_detail
+    if p.berkas_terbit:
+        berkas = nama_berkas.naskah(p)
+        url_berkas = alamat.berkas.format(pk=p.pk, berkas=berkas)
+    else:
+        berkas = url_berkas = KOSONG
     diubah = timezone.localtime(p.diubah_pada, _zona(p.satker.zona_waktu))
     return {
         "idData": str(p.pk),
-        "tahun_pengundangan": str(
-            p.tanggal_pengundangan.year if p.tanggal_pengundangan else p.tahun
-        ),
-        "tanggal_penetapan": _tanggal(p.tanggal_penetapan),
-        "tanggal_pengundangan": _tanggal(p.tanggal_pengundangan),
+        "tahun_pengundangan": f"{diundangkan.year:04d}" if diundangkan else None,
+        "tanggal_penetapan": p.tanggal_penetapan.isoformat() if p.tanggal_penetapan else None,
+        "tanggal_pengundangan": diundangkan.isoformat() if diundangkan else None,
         "jenis": p.jenis.nama,
         "noPeraturan": p.nomor,
         "judul": p.judul,
-        "noPanggil": KHUSUS_BUKU,
+        "noPanggil": _atau(p.nomor_panggil, None) if buku else None,
         "singkatanJenis": p.jenis.singkatan,
-        "tempatTerbit": _teks(p.tempat_penetapan),
-        "penerbit": KHUSUS_BUKU,
-        "deskripsiFisik": KHUSUS_BUKU,
-        "sumber": _teks(p.sumber),
-        "isbn": KHUSUS_BUKU,
+        "tempatTerbit": _atau(tempat),
+        "penerbit": _atau(p.penerbit, None) if buku else None,
+        "deskripsiFisik": _atau(p.deskripsi_fisik, None) if buku else None,
+        "sumber": _atau(sumber),
+        "isbn": _atau(p.isbn, None) if buku else None,
         "status": LABEL_STATUS.get(p.status, p.status),
-        "bahasa": _teks(p.bahasa),
-        "bidangHukum": _teks(p.bidang_hukum),
-        "teuBadan": _teks(p.teu_badan),
-        "nomorIndukBuku": KHUSUS_BUKU,
-        "abstrak": _teks(p.abstrak),
+        "bahasa": _atau(p.bahasa),
+        "bidangHukum": _atau(p.bidang_hukum),
+        "teuBadan": _atau(p.teu_badan, None),
+        "nomorIndukBuku": _atau(p.nomor_induk_buku, None) if buku else None,
+        "abstrak": abstrak,
         "last_updated": diubah.strftime("%Y-%m-%d %H:%M:%S"),
-        "urlAbstrak": url_detail + "#abstrak" if p.abstrak else None,
+        "urlAbstrak": url_abstrak,
         "urlDetailPeraturan": url_detail,
-        "fileDownload": f"{p.slug}.pdf" if ada_berkas else None,
-        "urlDownload": dasar + reverse("publicsite:unduh", args=argumen) if ada_berkas else None,
-        "subjek": _teks(p.subjek),
+        "fileDownload": berkas,
+        "urlDownload": url_berkas,
+        "subjek": _atau(p.subjek),
         "operasi": "4",
         "display": "1",
     }
 
 
-def alirkan(qs, dasar: str):
-    """Yield the JSON array in pieces, one product at a time."""
+# The national schema, as code. Required: every key but the six book/T.E.U.
+# fields and subjek -- yet the feed always sends all 28, so all are required
+# here (stricter than the schema, never looser).
+_TANGGAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WAKTU = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+_TAHUN = re.compile(r"[0-9]{4}")
+_BAGIAN_WAKTU = ((0, 4), (5, 7), (8, 10), (11, 13), (14, 16), (17, 19))
+# An absolute http(s) URI by RFC 3986: scheme, a non-empty host (name, IPv4
+# or [IPv6]), an optional port, then path/query/fragment of URI characters.
+_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})"
+_URL = re.compile(
+    r"https?://"
+    r"(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)"
+    r"(?::[0-9]*)?"
+    rf"(?:/{_PCHAR}*)*"
+    rf"(?:\?(?:{_PCHAR}|[/?])*)?"
+    rf"(?:#(?:{_PCHAR}|[/?])*)?"
+)
+_FORMAT = {
+    "tahun_pengundangan": "tahun",
+    "tanggal_penetapan": "tanggal",
+    "tanggal_pengundangan": "tanggal",
+    "last_updated": "waktu",
+    "urlAbstrak": "url",
+    "urlDetailPeraturan": "url",
+}
+
+
+def _salah_format(jenis: str, nilai: str) -> str | None:
+    if jenis == "tahun":
+        if not _TAHUN.fullmatch(nilai):
+            return "harus empat angka tahun"
+    elif jenis == "tanggal":
+        if not _TANGGAL.fullmatch(nilai):
+            return "harus bertanggal YYYY-MM-DD"
+        try:
+            date.fromisoformat(nilai)
+        except ValueError:
+            return "bukan tanggal yang ada"
+    elif jenis == "waktu":
+        if not _WAKTU.fullmatch(nilai):
+            return "harus berformat YYYY-MM-DD HH:MM:SS"
+        try:  # strptime would cost a fifth of the whole check
+            datetime(*(int(nilai[a:b]) for a, b in _BAGIAN_WAKTU))
+        except ValueError:
+            return "bukan waktu yang ada"
+    elif jenis == "url" and not _URL.fullmatch(nilai):
+        return "harus URL mutlak http(s)"
+    return None
+
+
+def masalah(item) -> list[str]:
+    """Why ``item`` would fail the JDIHN schema (empty list: it passes)."""
+    if not isinstance(item, dict):
+        return ["item harus berupa objek JSON"]
+    hasil = []
+    for kunci in KUNCI:
+        if kunci not in item:
+            hasil.append(f"{kunci}: tidak ada")
+            continue
+        nilai = item[kunci]
+        if nilai is None:
+            if kunci not in BOLEH_NULL:
+                hasil.append(f"{kunci}: kosong (null)")
+            continue
+        if not isinstance(nilai, str):
+            hasil.append(f"{kunci}: harus berupa teks, bukan {type(nilai).__name__}")
+            continue
+        jenis = _FORMAT.get(kunci)
+        if jenis and (salah := _salah_format(jenis, nilai)):
+            hasil.append(f"{kunci} {nilai!r}: {salah}")
+    return hasil
+
+
+@dataclass
+class Laporan:
+    """What one stream served: filled while it runs, read when it ends."""
+
+    jumlah_item: int = 0
+    jumlah_bita: int = 0
+    jumlah_dilewati: int = 0
+    dilewati: list = field(default_factory=list)
+    selesai: bool = False
+
+    def lewati(self, p, alasan: str) -> None:
+        self.jumlah_dilewati += 1
+        if len(self.dilewati) < BATAS_DILEWATI:
+            self.dilewati.append({"id": p.pk, "produk": str(p), "alasan": alasan})
+
+
+def alirkan(qs, dasar: str, laporan: Laporan | None = None):
+    """Yield the JSON array as UTF-8 pieces, one product at a time, leaving
+    out (and reporting) every product whose object fails the schema."""
+    laporan = laporan if laporan is not None else Laporan()
+    alamat = Alamat(dasar)
     # Pieces of ~64 KB: one socket write per product would cost more than the JSON.
-    potongan, ukuran, pemisah = ["["], 1, ""
+    potongan, ukuran, pemisah, jumlah = [b"["], 1, b"", 0
     for p in qs.iterator(chunk_size=UKURAN_POTONGAN):
-        teks = pemisah + json.dumps(baris(p, dasar), ensure_ascii=False)
+        if p.tanggal_penetapan is None:
+            laporan.lewati(p, "Tanggal penetapan belum diisi.")
+            continue
+        item = baris(p, dasar, alamat)
+        if salah := masalah(item):
+            laporan.lewati(p, "; ".join(salah))
+            continue
+        try:
+            teks = pemisah + json.dumps(item, ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            laporan.lewati(p, "Teks memuat karakter yang tidak sah (surrogate).")
+            continue
         potongan.append(teks)
         ukuran += len(teks)
-        pemisah = ","
-        if ukuran >= 65536:
-            yield "".join(potongan)
+        jumlah += 1
+        pemisah = b","
+        if ukuran >= UKURAN_KIRIM:
+            yield b"".join(potongan)
+            # Counted once the server asks for more: the piece left this process.
+            laporan.jumlah_item, laporan.jumlah_bita = jumlah, laporan.jumlah_bita + ukuran
             potongan, ukuran = [], 0
-    potongan.append("]")
-    yield "".join(potongan)
+    potongan.append(b"]")
+    yield b"".join(potongan)
+    laporan.jumlah_item, laporan.jumlah_bita = jumlah, laporan.jumlah_bita + ukuran + 1
+    laporan.selesai = True
+
+
+def alamat_klien(request) -> str | None:
+    # As workflow.views.alamat_ip: behind the proxy REMOTE_ADDR is the proxy;
+    # gunicorn's forwarded-allow-ips decides whether X-Forwarded-For is
+    # trusted, not this code. Anything that is not an address (a unix socket)
+    # is left out rather than failing the log row.
+    nilai = request.META.get("REMOTE_ADDR") or ""
+    try:
+        return str(ipaddress.ip_address(nilai))
+    except ValueError:
+        return None
+
+
+def alirkan_tercatat(qs, dasar: str, panen):
+    """``alirkan``, then one PanenJDIHN row (``panen``, unsaved) saying what
+    was served -- also when the harvester hangs up halfway (selesai False):
+    the server closes this generator and ``finally`` still runs."""
+    laporan = Laporan()
+    aliran = alirkan(qs, dasar, laporan)
+    try:
+        yield from aliran
+    finally:
+        # Release the server-side cursor before writing on the same connection.
+        aliran.close()
+        panen.jumlah_item = laporan.jumlah_item
+        panen.jumlah_bita = laporan.jumlah_bita
+        panen.jumlah_dilewati = laporan.jumlah_dilewati
+        panen.dilewati = laporan.dilewati
+        panen.selesai = laporan.selesai
+        try:
+            panen.save()
+        except Exception:
+            # The log serves the staff; a failure to write it must not turn a
+            # delivered harvest into a broken one.
+            logger.exception("Log panen JDIHN gagal disimpan")

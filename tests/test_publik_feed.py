@@ -6,8 +6,11 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.publikasi import turunkan
+from publicsite.jdihn import BOLEH_NULL
 from tests.factories import buat_produk, buat_satker
 from tests.publik_helpers import isi, url
 
@@ -41,16 +44,20 @@ def test_kunci_tipe_dan_format_umpan_jdihn(client):
         bidang_hukum="Hukum Tata Negara",
         sumber="Berita Daerah",
     )
-    tanpa_tanggal = buat_produk(berkas=False, tanggal_penetapan=None)
+    tanpa_berkas = buat_produk(berkas=False, tanggal_pengundangan=None)
     data = _umpan(client)
     assert isinstance(data, list) and len(data) == 2
     for baris in data:
         assert list(baris) == KUNCI
-        assert all(v is None or isinstance(v, str) for v in baris.values())
+        for kunci, nilai in baris.items():
+            assert isinstance(nilai, str) or (nilai is None and kunci in BOLEH_NULL), kunci
         assert WAKTU.match(baris["last_updated"])
+        assert TANGGAL.match(baris["tanggal_penetapan"])
+        assert TANGGAL.match(baris["tanggal_pengundangan"])
         assert baris["operasi"] == "4" and baris["display"] == "1"
+        # A Keputusan is no book: no call number, publisher... (null, not "-").
         for buku in ("noPanggil", "penerbit", "deskripsiFisik", "isbn", "nomorIndukBuku"):
-            assert baris[buku] == "-"
+            assert baris[buku] is None
         assert baris["urlDetailPeraturan"].startswith("http://testserver/")
     baris = next(b for b in data if b["idData"] == str(produk.pk))
     assert baris["tanggal_penetapan"] == "2024-03-04"
@@ -62,17 +69,37 @@ def test_kunci_tipe_dan_format_umpan_jdihn(client):
     assert baris["status"] == "Berlaku"
     assert baris["teuBadan"] == produk.teu_badan
     assert baris["urlDetailPeraturan"] == "http://testserver" + produk.get_absolute_url()
-    assert baris["urlDownload"] == "http://testserver" + url("unduh", produk)
     assert baris["fileDownload"] == f"{produk.slug}.pdf"
-    assert baris["urlAbstrak"] == baris["urlDetailPeraturan"] + "#abstrak"
+    assert baris["urlDownload"] == (
+        f"http://testserver/integrasi/berkas/{produk.pk}/{produk.slug}.pdf"
+    )
+    assert baris["abstrak"] == f"abstrak-{produk.slug}.pdf"
+    assert baris["urlAbstrak"] == "http://testserver" + url("abstrak", produk, baris["abstrak"])
     # The download URL really serves the file.
     assert client.get(baris["urlDownload"].removeprefix("http://testserver")).status_code == 200
-    kosong = next(b for b in data if b["idData"] == str(tanpa_tanggal.pk))
-    assert kosong["tanggal_penetapan"] is None
-    assert kosong["fileDownload"] is None and kosong["urlDownload"] is None
-    for kunci in ("tanggal_penetapan", "tanggal_pengundangan"):
-        for b in data:
-            assert b[kunci] is None or TANGGAL.match(b[kunci])
+    kosong = next(b for b in data if b["idData"] == str(tanpa_berkas.pk))
+    assert kosong["fileDownload"] == "-" and kosong["urlDownload"] == "-"
+    assert kosong["tanggal_pengundangan"] == kosong["tanggal_penetapan"]
+
+
+def test_umpan_jdihn_jumlah_kueri_tetap(client, django_assert_num_queries):
+    buat_produk(berkas=False)
+    buat_produk()
+
+    def hitung():
+        with CaptureQueriesContext(connection) as kueri:
+            _umpan(client)
+        return len(kueri)
+
+    sedikit = hitung()
+    for _ in range(4):
+        buat_produk()
+    satker = buat_satker()
+    buat_produk(satker=satker, berkas=False)
+    assert hitung() == sedikit
+    # The products (one query, streamed), then the harvest log row.
+    with django_assert_num_queries(sedikit + 1):  # + the satker behind the URL
+        _umpan(client, f"/{satker.slug}/integrasi/jdihn.json")
 
 
 def test_umpan_per_satker_hanya_produk_satker_itu(client):
