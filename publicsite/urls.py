@@ -1,7 +1,17 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from . import feeds, views, views_kartu, views_konten, views_verifikasi
+from . import (
+    feeds,
+    views,
+    views_abstrak,
+    views_ekspor,
+    views_integrasi,
+    views_kartu,
+    views_konten,
+    views_lampiran,
+    views_verifikasi,
+)
 from .converters import SatkerSlugConverter
 from .sitemaps import SITEMAPS
 
@@ -15,7 +25,13 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("cari/", views.cari, name="cari"),
     path("statistik/", views.statistik, name="statistik"),
-    path("integrasi/jdihn.json", views.jdihn, name="jdihn"),
+    path("cari/ekspor.<str:format>", views_ekspor.ekspor, name="ekspor"),
+    path("integrasi/jdihn.json", views_integrasi.umpan, name="jdihn"),
+    path(
+        "integrasi/berkas/<int:pk>/<str:nama_berkas>",
+        views_integrasi.berkas,
+        name="jdihn-berkas",
+    ),
     path("umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom"),
     path("robots.txt", views.robots, name="robots"),
     path("verifikasi/<str:kode>/", views_verifikasi.verifikasi, name="verifikasi"),
@@ -36,11 +52,17 @@ urlpatterns = [
     ),
     path("<satker:satker>/", views.beranda_satker, name="satker"),
     path("<satker:satker>/konten/", views_konten.konten, name="konten-satker"),
-    path("<satker:satker>/integrasi/jdihn.json", views.jdihn, name="jdihn-satker"),
+    path("<satker:satker>/integrasi/jdihn.json", views_integrasi.umpan, name="jdihn-satker"),
     path("<satker:satker>/umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom-satker"),
     path(produk, views.detail, name="detail"),
     path(produk + "unduh/", views.unduh, name="unduh"),
     path(produk + "pratinjau/", views.pratinjau, name="pratinjau"),
     path(produk + "versi/<int:nomor_versi>/unduh/", views.unduh, name="unduh-versi"),
     path(produk + "kartu-<str:ukuran>.png", views_kartu.kartu, name="kartu"),
+    path(produk + "abstrak/<str:nama_berkas>", views_abstrak.abstrak_pdf, name="abstrak"),
+    path(
+        produk + "lampiran/<int:lampiran>/<str:nama_berkas>",
+        views_lampiran.unduh,
+        name="lampiran",
+    ),
 ]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,11 +25,11 @@ from documents.models import (
     StatusPublikasi,
 )
 
-from . import jdihn as umpan
 from . import selectors
 from .forms import CariForm
 from .grafik import grafik_batang
 from .konten import konten_untuk_produk
+from .lampiran import lampiran_publik
 
 PER_HALAMAN = 20
 
@@ -88,7 +88,7 @@ def cari(request):
     )
 
 
-def _hitung(pk, kolom):
+def hitung(pk, kolom):
     """Add one to a counter without waiting for the disk: a counter may lose
     the last few hits in a crash, a reader should not wait for a WAL flush."""
     with transaction.atomic():
@@ -98,7 +98,7 @@ def _hitung(pk, kolom):
         ProdukHukum.objects.filter(pk=pk).update(**{kolom: F(kolom) + 1})
 
 
-def _produk_atau_404(satker, pk):
+def produk_atau_404(satker, pk):
     """The product behind a public URL, or None when the URL does not exist."""
     return (
         ProdukHukum.objects.select_related("jenis", "satker")
@@ -149,7 +149,7 @@ def _lihat_terbit(satker, pk, hitung):
             baris = c.fetchone()
         elif connection.features.can_return_columns_from_insert:  # RETURNING
             if connection.vendor == "postgresql":
-                # Like _hitung: a counter need not wait for the WAL flush
+                # Like hitung: a counter need not wait for the WAL flush
                 # (is_local: for this statement's own transaction only).
                 syarat += " AND set_config('synchronous_commit', 'off', true) = 'off'"
             c.execute(
@@ -188,7 +188,7 @@ def detail(request, satker, pk, slug):
                 return _halaman(simpanan, dilihat, diunduh)
     # Rendered in full: the first visit, a changed product, a wrong slug, or
     # a product that is not (or no longer) published.
-    produk = _produk_atau_404(satker, pk)
+    produk = produk_atau_404(satker, pk)
     if produk is None or produk.status_publikasi == StatusPublikasi.DRAF:
         raise Http404("Produk hukum tidak ditemukan.")
     if produk.status_publikasi == StatusPublikasi.DITURUNKAN:
@@ -197,7 +197,7 @@ def detail(request, satker, pk, slug):
     if slug != produk.slug:
         return redirect(produk.get_absolute_url(), permanent=True)
     if request.method == "GET" and not dihitung:
-        _hitung(pk, "jumlah_dilihat")
+        hitung(pk, "jumlah_dilihat")
         produk.jumlah_dilihat += 1
     simpanan = _render_detail(request, produk)
     cache.set(kunci, simpanan, UMUR_HALAMAN)
@@ -244,6 +244,7 @@ def _render_detail(request, produk):
             "versi_lama": versi[1:],
             "relasi": relasi,
             "konten_produk": konten_untuk_produk(produk),
+            "lampiran": lampiran_publik(produk),
             "hitungan_dilihat": tanda + "dilihat",
             "hitungan_diunduh": tanda + "diunduh",
         },
@@ -252,7 +253,7 @@ def _render_detail(request, produk):
 
 
 def _versi_publik(satker, pk, nomor_versi=None):
-    produk = _produk_atau_404(satker, pk)
+    produk = produk_atau_404(satker, pk)
     if produk is None or produk.status_publikasi != StatusPublikasi.TERBIT:
         raise Http404("Berkas tidak ditemukan.")
     versi = produk.versi.filter(diterbitkan_pada__isnull=False)
@@ -289,7 +290,7 @@ def unduh(request, satker, pk, slug, nomor_versi=None):
     produk, versi = _versi_publik(satker, pk, nomor_versi)
     respons = _berkas(produk, versi, nomor_versi, lampiran=True)
     if request.method == "GET":
-        _hitung(pk, "jumlah_unduhan")
+        hitung(pk, "jumlah_unduhan")
     return respons
 
 
@@ -298,17 +299,6 @@ def unduh(request, satker, pk, slug, nomor_versi=None):
 def pratinjau(request, satker, pk, slug):
     produk, versi = _versi_publik(satker, pk)
     return _berkas(produk, versi, None, lampiran=False)
-
-
-@require_safe
-def jdihn(request, satker=None):
-    if satker is not None:
-        satker = get_object_or_404(Satker, slug=satker)
-    dasar = request.build_absolute_uri("/").rstrip("/")
-    return StreamingHttpResponse(
-        umpan.alirkan(umpan.produk_umpan(satker), dasar),
-        content_type="application/json; charset=utf-8",
-    )
 
 
 @require_safe
@@ -358,6 +348,8 @@ def robots(request):
         "Disallow: /masuk/",
         "Disallow: /keluar/",
         "Disallow: /verifikasi/",
+        "Disallow: /cari/ekspor.",
+        "Disallow: /integrasi/berkas/",
         "Allow: /",
         f"Sitemap: {peta}",
         "",

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import views, views_lampiran, views_subjek
 
 app_name = "workflow"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("permohonan/penurunan/", views.usulan_penurunan, name="usulan-penurunan"),
     path("permohonan/<int:pk>/", views.permohonan_detail, name="permohonan"),
     path("permohonan/<int:pk>/siapkan/", views.siapkan, name="siapkan"),
+    path("permohonan/<int:pk>/lampiran/", views_lampiran.lampiran, name="lampiran"),
+    path("permohonan/<int:pk>/lampiran/<int:versi_pk>/", views_lampiran.pdf, name="lampiran-pdf"),
     path("permohonan/<int:pk>/disposisi/cetak/", views.disposisi_cetak, name="disposisi-cetak"),
     path("permohonan/<int:pk>/berkas/<int:versi_pk>/", views.berkas, name="berkas"),
     path(
@@ -19,6 +21,7 @@ urlpatterns = [
     ),
     path("permohonan/<int:pk>/<str:aksi>/", views.permohonan_aksi, name="aksi"),
     path("evaluasi/", views.evaluasi, name="evaluasi"),
+    path("subjek/saran/", views_subjek.saran, name="subjek-saran"),
     path("penyusunan/", include("workflow.penyusunan.urls")),
     path("konten/", include("workflow.konten.urls")),
 ]
