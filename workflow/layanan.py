@@ -245,14 +245,20 @@ def simpan_metadata(user, permohonan, form, *, ip=None):
     return produk
 
 
-def unggah_berkas(user, permohonan, berkas, *, keterangan_perbaikan="", ip=None):
-    """A new file version: a better scan while preparing, or the corrected
-    file of a take-down (step 11), which must tell readers what changed."""
+def _cek_keterangan_perbaikan(permohonan, keterangan_perbaikan):
+    """A file replaced in a correction round (take-down) must tell readers
+    what changed: the naskah's and each lampiran's alike."""
     if permohonan.penurunan and not keterangan_perbaikan.strip():
         raise AksiGagal(
             "Keterangan perbaikan wajib diisi agar pembaca mengetahui adanya perbaikan.",
             field="keterangan_perbaikan",
         )
+
+
+def unggah_berkas(user, permohonan, berkas, *, keterangan_perbaikan="", ip=None):
+    """A new file version: a better scan while preparing, or the corrected
+    file of a take-down (step 11), which must tell readers what changed."""
+    _cek_keterangan_perbaikan(permohonan, keterangan_perbaikan)
     with transaction.atomic():
         p = kunci(permohonan)
         _cek_siapkan(user, p)
@@ -380,11 +386,7 @@ def tambah_lampiran_permohonan(user, permohonan, *, judul, berkas, ip=None):
 def unggah_versi_lampiran(user, permohonan, lampiran, berkas, *, keterangan_perbaikan="", ip=None):
     """A new version of a lampiran; in a correction round (take-down) readers
     must be told what changed, as for the naskah."""
-    if permohonan.penurunan and not keterangan_perbaikan.strip():
-        raise AksiGagal(
-            "Keterangan perbaikan wajib diisi agar pembaca mengetahui adanya perbaikan.",
-            field="keterangan_perbaikan",
-        )
+    _cek_keterangan_perbaikan(permohonan, keterangan_perbaikan)
     with transaction.atomic():
         p = kunci(permohonan)
         _cek_siapkan(user, p)
