@@ -36,7 +36,7 @@ class LingkupFilter(admin.SimpleListFilter):
 class TerakhirFilter(admin.SimpleListFilter):
     """ "When did JDIHN last fetch each feed": one row per feed, its newest."""
 
-    title = "tampilkan"
+    title = "tampilan"
     parameter_name = "tampil"
 
     def lookups(self, request, model_admin):
