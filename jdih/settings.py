@@ -239,3 +239,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- blok: unggahan (batas unggahan sebelum dibaca) ---
+# --- akhir blok: unggahan ---
+
+# --- blok: masuk (pembatasan login, sesi staf) ---
+# --- akhir blok: masuk ---
+
+# --- blok: kepala-log (CSP, log, healthz, Sentry) ---
+# --- akhir blok: kepala-log ---
+
+# --- blok: pekerja (sewa tugas, antrean) ---
+# --- akhir blok: pekerja ---
+
+# --- blok: staf (Cache-Control halaman staf) ---
+# --- akhir blok: staf ---
