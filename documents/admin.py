@@ -2,13 +2,22 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
-from . import admin_kosakata  # noqa: F401  (registers Subjek and NilaiTakTerpetakan)
+from . import (
+    admin_kosakata,  # noqa: F401  (registers Subjek and NilaiTakTerpetakan)
+    batas,
+)
 from .berkas import periksa_unggahan, simpan_versi
 from .ekspor import ekspor_csv, ekspor_xlsx
-from .models import Jenis, ProdukHukum, RelasiProduk, Satker, VersiBerkas
+from .models import Jenis, ProdukHukum, RelasiProduk, Satker, StatusPublikasi, VersiBerkas
 from .pdf import BerkasTidakValid
+from .sinyal import alasan_dipegang, catat_perubahan
 from .subjek import setel_subjek
 from .tipe import BIDANG_TIPE, SEMUA_BIDANG_TIPE, bidang_untuk
+
+# Admin edits the catalogue; it never changes what the public sees. Only the
+# workflow's publish step (documents.publikasi, called by workflow.layanan)
+# and the archive import publish or take down, so these stay read-only.
+BIDANG_PUBLIKASI = ["status_publikasi", "diterbitkan_pada"]
 
 
 @admin.register(Satker)
@@ -95,6 +104,11 @@ class ProdukHukumForm(forms.ModelForm):
         model = ProdukHukum
         fields = "__all__"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The same lengths and characters as the prepare form and the import.
+        batas.terapkan_batas(self.fields)
+
     def clean(self):
         data = super().clean()
         # As on the prepare form: only the jenis's type's fields are checked
@@ -113,6 +127,8 @@ class ProdukHukumForm(forms.ModelForm):
         # product is saved; simpan_versi checks again when it stores the file.
         berkas = self.cleaned_data.get("berkas_baru")
         if berkas:
+            if self.instance.pk and (alasan := alasan_dipegang(self.instance)):
+                raise forms.ValidationError(alasan)
             periksa_unggahan(berkas)
         return berkas
 
@@ -148,7 +164,7 @@ class ProdukHukumAdmin(admin.ModelAdmin):
         "tipe_dokumen",
         "teu_badan",
         "subjek",
-        "diterbitkan_pada",
+        *BIDANG_PUBLIKASI,
         "jumlah_dilihat",
         "jumlah_unduhan",
         "dibuat_pada",
@@ -226,24 +242,99 @@ class ProdukHukumAdmin(admin.ModelAdmin):
     def judul_pendek(self, obj):
         return obj.judul[:90] + ("…" if len(obj.judul) > 90 else "")
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        berkas = form.cleaned_data.get("berkas_baru")
-        if berkas:
-            try:
-                simpan_versi(
-                    obj,
-                    berkas,
-                    keterangan_perbaikan=form.cleaned_data.get("keterangan_perbaikan", ""),
-                    oleh=request.user,
-                )
-            except BerkasTidakValid as exc:
-                messages.error(request, exc.messages[0])
+    def has_delete_permission(self, request, obj=None):
+        # A product that has been public is taken down through the SOP, not
+        # deleted: readers may cite it.
+        if obj is not None and (
+            obj.diterbitkan_pada or obj.status_publikasi != StatusPublikasi.DRAF
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        produk = form.instance
         # The one-line copy read by search and the feed follows the list.
-        setel_subjek(form.instance, [s.nama for s in form.instance.daftar_subjek.all()])
+        setel_subjek(produk, [s.nama for s in produk.daftar_subjek.all()])
+        if not change:
+            catat_perubahan(
+                produk,
+                request.user,
+                "admin-tambah",
+                "Dibuat lewat admin.",
+                dari="",
+                request=request,
+            )
+        elif bagian := self._yang_berubah(form, formsets):
+            catat_perubahan(
+                produk,
+                request.user,
+                "admin-ubah",
+                "Diubah lewat admin: " + ", ".join(bagian) + ".",
+                request=request,
+            )
+        if form.cleaned_data.get("berkas_baru"):
+            self._simpan_berkas_baru(request, produk, form)
+
+    @staticmethod
+    def _yang_berubah(form, formsets) -> list[str]:
+        bagian = [
+            str(ProdukHukum._meta.get_field(n).verbose_name)
+            for n in form.changed_data
+            if n not in {"berkas_baru", "keterangan_perbaikan"}
+        ]
+        for fs in formsets:
+            jumlah = len(fs.new_objects) + len(fs.changed_objects) + len(fs.deleted_objects)
+            if jumlah:
+                bagian.append(f"{fs.model._meta.verbose_name_plural} ({jumlah})")
+        return bagian
+
+    def _simpan_berkas_baru(self, request, produk, form):
+        # The same intake as the workflow's upload step, and an audit entry.
+        # A request holding the product was checked by the form; asked again
+        # here, at the action.
+        if alasan := alasan_dipegang(produk):
+            messages.error(request, alasan)
+            return
+        keterangan = form.cleaned_data.get("keterangan_perbaikan", "")
+        try:
+            versi = simpan_versi(
+                produk,
+                form.cleaned_data["berkas_baru"],
+                keterangan_perbaikan=keterangan,
+                oleh=request.user,
+            )
+        except BerkasTidakValid as exc:
+            messages.error(request, exc.messages[0])
+            return
+        catat_perubahan(
+            produk,
+            request.user,
+            "admin-unggah-berkas",
+            f"Versi {versi.nomor_versi} ({versi.nama_asli or 'tanpa nama'}) diunggah lewat admin"
+            + (f": {keterangan}" if keterangan else "."),
+            request=request,
+        )
+
+    def delete_model(self, request, obj):
+        self._catat_hapus(request, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for produk in queryset.select_related("jenis"):
+            self._catat_hapus(request, produk)
+        super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _catat_hapus(request, produk):
+        catat_perubahan(
+            produk,
+            request.user,
+            "admin-hapus",
+            f"{produk} dihapus lewat admin beserta versi, lampiran, dan berkasnya.",
+            ke="dihapus",
+            request=request,
+        )
 
 
 @admin.register(VersiBerkas)
@@ -262,22 +353,10 @@ class VersiBerkasAdmin(admin.ModelAdmin):
     list_filter = ["status_proses", "teks_ocr"]
     list_select_related = ["produk__jenis", "lampiran"]
     search_fields = ["produk__judul", "produk__nomor", "sha256", "nama_asli"]
+    # Everything but the reader's note on the change: the file, its owner and
+    # its publication come only through the intake and the workflow.
     readonly_fields = [
-        "produk",
-        "nomor_versi",
-        "berkas",
-        "nama_asli",
-        "sha256",
-        "ukuran",
-        "jumlah_halaman",
-        "teks",
-        "teks_ocr",
-        "thumbnail",
-        "status_proses",
-        "pesan_proses",
-        "diunggah_oleh",
-        "dibuat_pada",
-        "diterbitkan_pada",
+        *(f.name for f in VersiBerkas._meta.fields if f.name not in {"id", "keterangan_perbaikan"}),
         "pratinjau",
     ]
 
@@ -285,6 +364,49 @@ class VersiBerkasAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A version that has been public stays (readers may cite it); one of
+        # a product held by an open request changes only through its steps.
+        if obj is not None and (obj.diterbitkan_pada or alasan_dipegang(obj.produk_pemilik)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            catat_perubahan(
+                obj.produk_pemilik,
+                request.user,
+                "admin-ubah-versi",
+                f"{self._nama_versi(obj)}: keterangan perbaikan diubah lewat admin.",
+                request=request,
+            )
+
+    def delete_model(self, request, obj):
+        self._catat_hapus(request, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for versi in queryset.select_related("produk__jenis", "lampiran__produk__jenis"):
+            self._catat_hapus(request, versi)
+        super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _nama_versi(versi) -> str:
+        if versi.lampiran_id:
+            return f"Lampiran {versi.lampiran.urutan} versi {versi.nomor_versi}"
+        return f"Versi {versi.nomor_versi}"
+
+    def _catat_hapus(self, request, versi):
+        catat_perubahan(
+            versi.produk_pemilik,
+            request.user,
+            "admin-hapus-versi",
+            f"{self._nama_versi(versi)} ({versi.nama_asli or 'tanpa nama'}) dihapus lewat "
+            "admin beserta berkasnya.",
+            request=request,
+        )
 
     def _proses_ulang(self, request, queryset, paksa):
         from .pemrosesan import PemrosesanTidakDapatDiulang, ulangi_pemrosesan

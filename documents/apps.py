@@ -7,5 +7,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         # Connect the status rules of relations, the full-text index upkeep and
-        # the change stamp.
-        from . import pencarian, relasi, stempel  # noqa: F401
+        # the change stamp; files leave storage with the rows that own them.
+        from . import pembersihan, pencarian, relasi, stempel  # noqa: F401
+
+        pembersihan.hubungkan()

@@ -5,6 +5,10 @@ reason and leaves nothing behind; good rows are imported. A product already in
 the catalogue (same satker, jenis, nomor, tahun) is skipped, so running the
 same file again imports nothing twice.
 
+The import publishes outside the SOP's steps (the archive is already in force),
+so it is done in someone's name: every imported product gets an audit entry
+naming the account given (``--oleh``) and the system account that ran it.
+
 Every catalogue field has its column (named as the model field). Bidang hukum
 and bahasa must be values of the national lists (common synonyms are mapped,
 e.g. "Hukum Pemilu" -> "Hukum Tata Negara"); the document type follows the
@@ -13,6 +17,7 @@ type, ISBN check digit); subjek become managed keywords.
 """
 
 import csv
+import getpass
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,10 +26,11 @@ from pathlib import Path
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
-from . import kosakata
+from . import batas, kosakata
 from .berkas import simpan_versi
 from .models import BIDANG_METADATA, Jenis, ProdukHukum, Satker, StatusBerlaku, TipeDokumen
 from .publikasi import terbitkan
+from .sinyal import catat_perubahan
 from .subjek import setel_subjek
 from .tipe import SEMUA_BIDANG_TIPE, bidang_untuk
 
@@ -155,11 +161,22 @@ def _pesan_validasi(exc: ValidationError) -> str:
     return "; ".join(bagian)
 
 
+def akun_sistem() -> str:
+    """The operating-system account running the import, for the audit note."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 class PengimporArsip:
-    def __init__(self, path_csv: Path, oleh=None):
+    def __init__(self, path_csv: Path, oleh):
+        if oleh is None:
+            raise ValueError("Impor arsip harus atas nama seorang pengguna (oleh).")
         self.path_csv = Path(path_csv)
         self.folder = self.path_csv.resolve().parent
         self.oleh = oleh
+        self.akun_sistem = akun_sistem()
         self._satker = {s.slug: s for s in Satker.objects.all()}
         semua_jenis = list(Jenis.objects.all())
         self._jenis = {j.singkatan.lower(): j for j in semua_jenis}
@@ -179,28 +196,46 @@ class PengimporArsip:
         if kurang:
             hasil.galat.append((1, f"kolom wajib tidak ada di baris judul: {', '.join(kurang)}"))
             return hasil
-        for baris in pembaca:
-            nomor_baris = pembaca.line_num
-            data = {(k or "").strip().lower(): (v or "").strip() for k, v in baris.items() if k}
-            if not any(data.values()):
-                continue
-            try:
-                with transaction.atomic():
-                    if self._impor_baris(data):
-                        hasil.diimpor += 1
-                    else:
-                        hasil.dilewati += 1
-            except BarisTidakValid as exc:
-                hasil.galat.append((nomor_baris, str(exc)))
-            except ValidationError as exc:
-                hasil.galat.append((nomor_baris, _pesan_validasi(exc)))
+        try:
+            for baris in pembaca:
+                self._satu_baris(baris, pembaca.line_num, hasil)
+        except csv.Error as exc:
+            # A field longer than the csv module allows (or an unclosed quote):
+            # the reader cannot go on, the rows before it are kept.
+            hasil.galat.append(
+                (
+                    pembaca.line_num,
+                    f"baris tidak dapat dibaca ({exc}); periksa isian yang sangat panjang "
+                    "atau tanda kutip yang tidak ditutup. Baris sesudahnya tidak diimpor.",
+                )
+            )
         return hasil
 
-    def _impor_baris(self, data: dict) -> bool:
+    def _satu_baris(self, baris: dict, nomor_baris: int, hasil: HasilImpor) -> None:
+        data = {(k or "").strip().lower(): (v or "").strip() for k, v in baris.items() if k}
+        if not any(data.values()):
+            return
+        try:
+            with transaction.atomic():
+                if self._impor_baris(data, nomor_baris):
+                    hasil.diimpor += 1
+                else:
+                    hasil.dilewati += 1
+        except BarisTidakValid as exc:
+            hasil.galat.append((nomor_baris, str(exc)))
+        except ValidationError as exc:
+            hasil.galat.append((nomor_baris, _pesan_validasi(exc)))
+
+    def _impor_baris(self, data: dict, nomor_baris: int) -> bool:
         """Import one row; False when the product already exists."""
         for kolom in KOLOM_WAJIB:
             if not data.get(kolom):
                 raise BarisTidakValid(f"kolom {kolom} kosong")
+        # Lengths and characters before anything reaches the database (a NUL
+        # would fail the query itself).
+        galat = batas.galat_produk(data, semua_teks=True)
+        if galat:
+            raise ValidationError(galat)
         satker = self._satker.get(data["satker"])
         if satker is None:
             raise BarisTidakValid(f"satker '{data['satker']}' tidak dikenal (isi dengan slug)")
@@ -283,4 +318,14 @@ class PengimporArsip:
             versi = simpan_versi(produk, f, oleh=self.oleh, nama_asli=path_berkas.name)
         if terbit:
             terbitkan(produk, versi)
+        sistem = f"; akun sistem: {self.akun_sistem}" if self.akun_sistem else ""
+        catat_perubahan(
+            produk,
+            self.oleh,
+            "impor-arsip",
+            f"Diimpor dari {self.path_csv.name} baris {nomor_baris}, berkas "
+            f"{path_berkas.name} (versi {versi.nomor_versi}), "
+            f"{'langsung terbit' if terbit else 'sebagai draf'}{sistem}.",
+            dari="",
+        )
         return True

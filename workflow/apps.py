@@ -7,7 +7,9 @@ class WorkflowConfig(AppConfig):
     verbose_name = "Alur kerja SOP"
 
     def ready(self):
-        from . import penugasan  # noqa: F401  (keeps object permissions in step)
+        # Object permissions kept in step; catalogue changes made outside the
+        # SOP steps recorded in the audit trail.
+        from . import audit_katalog, penugasan  # noqa: F401
 
         post_migrate.connect(_setelah_migrasi, sender=self)
 
