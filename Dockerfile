@@ -31,4 +31,7 @@ VOLUME ["/var/lib/jdih"]
 EXPOSE 8000
 
 # DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS come from the environment.
-CMD ["sh", "-c", "exec gunicorn jdih.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --control-socket /tmp/gunicorn.ctl --access-logfile - --forwarded-allow-ips '*'"]
+# Forwarded headers are not trusted from everyone: the client's address is
+# read by jdih.jaringan from proxies named in JDIH_PROXY_TEPERCAYA, and
+# gunicorn keeps its own default (FORWARDED_ALLOW_IPS, 127.0.0.1 and ::1).
+CMD ["sh", "-c", "exec gunicorn jdih.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --control-socket /tmp/gunicorn.ctl --access-logfile -"]

@@ -10,7 +10,6 @@ the harvest log, so staff can repair the record instead of the network
 rejecting the whole feed.
 """
 
-import ipaddress
 import json
 import logging
 import re
@@ -325,18 +324,6 @@ def alirkan(qs, dasar: str, laporan: Laporan | None = None):
     yield b"".join(potongan)
     laporan.jumlah_item, laporan.jumlah_bita = jumlah, laporan.jumlah_bita + ukuran + 1
     laporan.selesai = True
-
-
-def alamat_klien(request) -> str | None:
-    # As workflow.views.alamat_ip: behind the proxy REMOTE_ADDR is the proxy;
-    # gunicorn's forwarded-allow-ips decides whether X-Forwarded-For is
-    # trusted, not this code. Anything that is not an address (a unix socket)
-    # is left out rather than failing the log row.
-    nilai = request.META.get("REMOTE_ADDR") or ""
-    try:
-        return str(ipaddress.ip_address(nilai))
-    except ValueError:
-        return None
 
 
 def alirkan_tercatat(qs, dasar: str, panen):

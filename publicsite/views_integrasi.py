@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from documents.models import ProdukHukum, Satker
+from jdih.jaringan import alamat_klien
 
 from . import jdihn
 from . import nama_berkas as nama
@@ -29,7 +30,7 @@ def umpan(request, satker=None):
     else:
         panen = PanenJDIHN(
             satker=satker,
-            alamat=jdihn.alamat_klien(request),
+            alamat=alamat_klien(request),
             agen_pengguna=request.META.get("HTTP_USER_AGENT", "")[:500],
         )
         dasar = request.build_absolute_uri("/").rstrip("/")

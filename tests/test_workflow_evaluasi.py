@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.alur_helpers import ajukan, buat_tim, majukan
+from tests.alur_helpers import ajukan, buat_tim, geser_waktu_jejak, majukan
 from workflow.models import MutuBaku, Status
 from workflow.selectors import evaluasi_sop, persentil
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 def _disposisi_setelah(tim, menit):
     p = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
     awal = timezone.now() - timedelta(hours=2)
-    p.jejak.filter(aksi="ajukan").update(waktu=awal)
-    p.jejak.filter(aksi="disposisi").update(waktu=awal + timedelta(minutes=menit))
+    geser_waktu_jejak(p.jejak.filter(aksi="ajukan"), awal)
+    geser_waktu_jejak(p.jejak.filter(aksi="disposisi"), awal + timedelta(minutes=menit))
     return p
 
 
@@ -128,8 +128,8 @@ def test_evaluation_covers_sop004_steps_against_their_minutes():
     k = majukan(disposisi(tim), tim, S.DIUNGGAH)
     # The concept took 90 minutes against the SOP's 60 + 1.
     awal = timezone.now() - timedelta(hours=3)
-    k.jejak.filter(aksi="disposisi").update(waktu=awal)
-    k.jejak.filter(aksi="serahkan").update(waktu=awal + timedelta(minutes=90))
+    geser_waktu_jejak(k.jejak.filter(aksi="disposisi"), awal)
+    geser_waktu_jejak(k.jejak.filter(aksi="serahkan"), awal + timedelta(minutes=90))
     hari_ini = timezone.localdate()
     ringkasan, baris = evaluasi_sop(tim.satker, hari_ini, hari_ini, "konten")
     assert ringkasan["jumlah"] == 1 and ("diunggah", 1) in ringkasan["rincian"]
