@@ -7,15 +7,19 @@ lampiran go through the same intake (``_simpan``): the same checks, the same
 refusal of a file stored before, the same numbering under a lock.
 """
 
+import io
 import logging
+import tempfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
+from django.template.defaultfilters import filesizeformat
 
 from . import pdf
-from .models import Lampiran, ProdukHukum, VersiBerkas
+from .models import Lampiran, ProdukHukum, Satker, StatusPublikasi, VersiBerkas
 from .pdf import BerkasTidakValid
 
 log = logging.getLogger(__name__)
@@ -25,17 +29,58 @@ class LampiranTidakDapatDihapus(Exception):
     """The lampiran has been public; the message is for the user."""
 
 
-def baca_unggahan(berkas) -> bytes:
-    """All bytes of an uploaded or opened file, from the start."""
+# For satker_pengguna: one who may see every office's drafts (a superuser).
+SEMUA_SATKER = object()
+
+
+def buka_unggahan(berkas):
+    """The upload (or opened file) as a seekable binary file at its start,
+    without reading it: a temporary upload stays on disk. Anything that
+    cannot seek is spooled to a temporary file block by block."""
+    if isinstance(berkas, (bytes, bytearray)):
+        return io.BytesIO(berkas)
     if hasattr(berkas, "seek"):
-        berkas.seek(0)
-    if hasattr(berkas, "chunks"):
-        return b"".join(berkas.chunks())
-    return berkas.read()
+        try:
+            berkas.seek(0)
+            return berkas
+        except (OSError, ValueError):
+            pass
+    salinan = tempfile.SpooledTemporaryFile(max_size=pdf.BLOK, dir=settings.FILE_UPLOAD_TEMP_DIR)
+    potongan = (
+        berkas.chunks() if hasattr(berkas, "chunks") else iter(lambda: berkas.read(pdf.BLOK), b"")
+    )
+    for blok in potongan:
+        salinan.write(blok)
+    salinan.seek(0)
+    return salinan
 
 
-def cari_duplikat(sha256: str) -> VersiBerkas | None:
-    return (
+def baca_unggahan(berkas, maks_bita: int | None = None) -> bytes:
+    """All bytes of a small upload (an image, a stamp), refused before
+    reading when larger than ``maks_bita`` (by default the PDF limit). PDFs
+    go through buka_unggahan and are never read whole."""
+    maks_bita = maks_bita or settings.JDIH_MAKS_UKURAN_PDF
+    isi = buka_unggahan(berkas)
+    ukuran = isi.seek(0, io.SEEK_END)
+    if ukuran > maks_bita:
+        raise BerkasTidakValid(
+            f"Ukuran berkas {filesizeformat(ukuran)} melebihi batas {filesizeformat(maks_bita)}."
+        )
+    isi.seek(0)
+    return isi.read()
+
+
+def sebagai_file(isi, nama: str) -> File:
+    """What storage.save takes; a temporary upload is moved, not copied."""
+    if isinstance(isi, File):
+        return isi
+    return File(isi, name=nama)
+
+
+def cari_duplikat(sha256: str, satker_pengguna=None) -> VersiBerkas | None:
+    """A stored version with this hash; of several, one the uploader may be
+    told about (see boleh_disebut) comes first."""
+    calon = list(
         VersiBerkas.objects.filter(sha256=sha256)
         .select_related(
             "produk__jenis",
@@ -43,31 +88,77 @@ def cari_duplikat(sha256: str) -> VersiBerkas | None:
             "lampiran__produk__jenis",
             "lampiran__produk__satker",
         )
-        .first()
+        .order_by("pk")[:20]
     )
+    for versi in calon:
+        if boleh_disebut(versi, satker_pengguna):
+            return versi
+    return calon[0] if calon else None
+
+
+def _id_satker(satker_pengguna) -> set[int]:
+    if satker_pengguna is None:
+        return set()
+    if isinstance(satker_pengguna, (int, Satker)):
+        satker_pengguna = [satker_pengguna]
+    return {s.pk if isinstance(s, Satker) else int(s) for s in satker_pengguna}
+
+
+def boleh_disebut(versi: VersiBerkas, satker_pengguna=None) -> bool:
+    """May the duplicate-file message name this version's product? Only when
+    it is public (the product is published and this version has been) or it
+    belongs to one of ``satker_pengguna``, the uploader's offices (ids or
+    Satker rows; SEMUA_SATKER for someone who sees every office's drafts).
+    Another office's unpublished work is never named."""
+    produk = versi.produk_pemilik
+    if satker_pengguna is SEMUA_SATKER:
+        return True
+    if produk.status_publikasi == StatusPublikasi.TERBIT and versi.diterbitkan_pada:
+        return True
+    return produk.satker_id in _id_satker(satker_pengguna)
 
 
 def _tempat_tersimpan(versi: VersiBerkas) -> str:
     # The product's name and office, as for a naskah; of a lampiran only its
-    # number is added, not its title (the product may be another office's draft).
+    # number is added, not its title.
     produk = versi.produk_pemilik
     awalan = f"lampiran {versi.lampiran.urutan} " if versi.lampiran_id else ""
     return f"{awalan}{produk} ({produk.satker})"
 
 
-def periksa_unggahan(berkas) -> tuple[bytes, pdf.InfoPdf]:
-    """Read and check an upload: a real PDF, not stored before. Raises
-    BerkasTidakValid with the message for the user; writes nothing."""
-    data = baca_unggahan(berkas)
-    info = pdf.periksa_pdf(data)
-    duplikat = cari_duplikat(info.sha256)
+def pesan_duplikat(versi: VersiBerkas, satker_pengguna=None) -> str:
+    if boleh_disebut(versi, satker_pengguna):
+        tempat = f"sebagai {_tempat_tersimpan(versi)}, versi {versi.nomor_versi}"
+    else:
+        tempat = "di sistem JDIH"
+    return (
+        f"Berkas identik sudah tersimpan {tempat}. "
+        "Periksa kembali apakah berkas yang dipilih sudah benar."
+    )
+
+
+def periksa_unggahan(berkas, *, satker_pengguna=None) -> tuple[object, pdf.InfoPdf]:
+    """Check an upload where it lies: a real PDF within the limits, not
+    stored before. Returns the file (at its start, for storing) and what the
+    check found. Raises BerkasTidakValid with the message for the user;
+    writes nothing. ``satker_pengguna``: see boleh_disebut."""
+    isi = buka_unggahan(berkas)
+    info = pdf.periksa_berkas_pdf(isi)
+    duplikat = cari_duplikat(info.sha256, satker_pengguna)
     if duplikat is not None:
-        raise BerkasTidakValid(
-            f"Berkas identik sudah tersimpan sebagai {_tempat_tersimpan(duplikat)}, "
-            f"versi {duplikat.nomor_versi}. "
-            "Periksa kembali apakah berkas yang dipilih sudah benar."
-        )
-    return data, info
+        raise BerkasTidakValid(pesan_duplikat(duplikat, satker_pengguna))
+    isi.seek(0)
+    return isi, info
+
+
+def _satker_boleh(pemilik, oleh, satker_pengguna):
+    """The uploader's offices as the intake sees them: those the caller
+    names, and the office of the product being uploaded to (the caller has
+    checked the uploader acts for it). A superuser sees every office."""
+    if satker_pengguna is SEMUA_SATKER or getattr(oleh, "is_superuser", False):
+        return SEMUA_SATKER
+    produk = pemilik.produk if isinstance(pemilik, Lampiran) else pemilik
+    return _id_satker(satker_pengguna) | {produk.satker_id}
 
 
 def _simpan(
@@ -78,10 +169,13 @@ def _simpan(
     oleh,
     nama_asli: str,
     proses,
+    satker_pengguna=None,
 ) -> VersiBerkas:
     """The one intake: check, store the file, number the version under a lock
     on its owner (product or lampiran), queue processing on commit."""
-    data, info = periksa_unggahan(berkas)
+    isi, info = periksa_unggahan(
+        berkas, satker_pengguna=_satker_boleh(pemilik, oleh, satker_pengguna)
+    )
     nama_asli = nama_asli or getattr(berkas, "name", "") or ""
     milik = {"lampiran": pemilik} if isinstance(pemilik, Lampiran) else {"produk": pemilik}
     versi = VersiBerkas(
@@ -93,7 +187,7 @@ def _simpan(
         keterangan_perbaikan=keterangan_perbaikan,
         diunggah_oleh=oleh,
     )
-    versi.berkas.save("berkas.pdf", ContentFile(data), save=False)
+    versi.berkas.save("berkas.pdf", sebagai_file(isi, "berkas.pdf"), save=False)
     try:
         with transaction.atomic():
             # Lock the owner so two uploads cannot take the same number.
@@ -118,12 +212,15 @@ def simpan_versi(
     oleh=None,
     nama_asli: str = "",
     proses=None,
+    satker_pengguna=None,
 ) -> VersiBerkas:
     """Check ``berkas`` and store it as the next version of ``produk``.
 
     Raises BerkasTidakValid with a message for the user. ``proses`` is called
     with the new version once the transaction commits (text, thumbnail, OCR);
-    by default documents.pemrosesan.jadwalkan_pemrosesan.
+    by default documents.pemrosesan.jadwalkan_pemrosesan. ``satker_pengguna``:
+    the uploader's offices (ids or Satker rows), whose unpublished products a
+    duplicate-file message may name besides ``produk``'s own office.
     """
     return _simpan(
         produk,
@@ -132,6 +229,7 @@ def simpan_versi(
         oleh=oleh,
         nama_asli=nama_asli,
         proses=proses,
+        satker_pengguna=satker_pengguna,
     )
 
 
@@ -143,6 +241,7 @@ def simpan_versi_lampiran(
     oleh=None,
     nama_asli: str = "",
     proses=None,
+    satker_pengguna=None,
 ) -> VersiBerkas:
     """Check ``berkas`` and store it as the next version of ``lampiran``;
     the same intake and the same errors as simpan_versi."""
@@ -153,6 +252,7 @@ def simpan_versi_lampiran(
         oleh=oleh,
         nama_asli=nama_asli,
         proses=proses,
+        satker_pengguna=satker_pengguna,
     )
 
 
@@ -164,6 +264,7 @@ def tambah_lampiran(
     oleh=None,
     nama_asli: str = "",
     proses=None,
+    satker_pengguna=None,
 ) -> Lampiran:
     """A new lampiran of ``produk`` (last in order) with ``berkas`` as its
     first version. One unit: a refused PDF leaves no lampiran behind."""
@@ -177,7 +278,14 @@ def tambah_lampiran(
         lampiran = Lampiran.objects.create(produk=produk, judul=judul[:255], urutan=terakhir + 1)
         # A refused file raises here and takes the new row back with it; the
         # intake writes no file before its checks pass.
-        simpan_versi_lampiran(lampiran, berkas, oleh=oleh, nama_asli=nama_asli, proses=proses)
+        simpan_versi_lampiran(
+            lampiran,
+            berkas,
+            oleh=oleh,
+            nama_asli=nama_asli,
+            proses=proses,
+            satker_pengguna=satker_pengguna,
+        )
     return lampiran
 
 

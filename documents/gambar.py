@@ -1,6 +1,7 @@
 """Image intake (content images of sop 004): judged by content with Pillow,
 bounded before decoding, re-encoded so no EXIF (location, device) leaves the
-office. Pure functions over bytes: no models, no storage."""
+office. Pure functions over bytes (baca_gambar reads an upload, bounded):
+no models, no storage."""
 
 import hashlib
 import io
@@ -31,6 +32,21 @@ class InfoGambar:
     lebar: int
     tinggi: int
     sha256: str
+
+
+def baca_gambar(berkas, maks_bita: int = MAKS_BITA) -> bytes:
+    """The bytes of an uploaded image (an upload, an open file, or bytes),
+    refused by its size before it is read into memory."""
+    if isinstance(berkas, (bytes, bytearray)):
+        return bytes(berkas)
+    berkas.seek(0, io.SEEK_END)
+    ukuran = berkas.tell()
+    if ukuran > maks_bita:
+        raise GambarTidakValid(
+            f"Ukuran gambar {filesizeformat(ukuran)} melebihi batas {filesizeformat(maks_bita)}."
+        )
+    berkas.seek(0)
+    return berkas.read(maks_bita + 1)
 
 
 def periksa_gambar(data: bytes, maks_bita: int = MAKS_BITA) -> InfoGambar:

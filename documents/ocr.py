@@ -99,9 +99,16 @@ def kenali_gambar(gambar_pnm: bytes, *, nomor_halaman: int = 1) -> str:
     return hasil.stdout.decode("utf-8", "replace").replace("\x0c", "").strip()
 
 
+def skala_render(lebar_pt: float, tinggi_pt: float, dpi: int) -> float:
+    """The scale for ``dpi``, capped by the page's longer side: an A0 map
+    scanned at 300 dpi would be ~140 MB of pixels, and a strip page
+    (1×5000 pt) is bounded by its length, not its width."""
+    sisi = max(lebar_pt, tinggi_pt, 1.0)  # a degenerate 0-pt page must not divide by zero
+    return min(dpi / 72, MAKS_PIKSEL_SISI / sisi)
+
+
 def _render_pnm(halaman, dpi: int) -> bytes:
-    # Cap the longest side: an A0 map scanned at 300 dpi would be ~140 MB of pixels.
-    skala = min(dpi / 72, MAKS_PIKSEL_SISI / max(halaman.get_width(), halaman.get_height()))
+    skala = skala_render(halaman.get_width(), halaman.get_height(), dpi)
     gambar = halaman.render(scale=skala, grayscale=True).to_pil()
     keluaran = io.BytesIO()
     # Uncompressed PNM: encoding PNG would cost more than the pipe it saves.

@@ -114,7 +114,7 @@ def test_lampiran_identik_ditolak_dengan_nama_produk_pemiliknya():
     data = pdf_bytes()
     pemilik = buat_produk(berkas=False)
     lampirkan(pemilik, "Tabel", data=data)
-    lain = buat_produk(berkas=False)
+    lain = buat_produk(pemilik.satker, berkas=False)
     with pytest.raises(BerkasTidakValid) as galat:
         tambah_lampiran(lain, "Tabel", unggahan(data))
     pesan = galat.value.messages[0]

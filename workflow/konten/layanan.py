@@ -4,8 +4,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from documents.berkas import baca_unggahan
-from documents.gambar import periksa_gambar
+from documents.gambar import baca_gambar, periksa_gambar
 from documents.models import KontenTerbit, Platform, ProdukHukum, StatusPublikasi
 
 from ..izin import punya_izin
@@ -178,7 +177,7 @@ def _simpan_gambar(k, user, data, nama_asli, kartu_produk=None, kartu_ukuran="")
 
 def tambah_gambar(user, konten, berkas, *, ip=None) -> GambarKonten:
     """An image checked by content (PNG/JPEG/WebP, bounded), EXIF stripped."""
-    data = baca_unggahan(berkas)
+    data = baca_gambar(berkas)  # refused by size before it is read
     hasil = {}
 
     def kerja(k):

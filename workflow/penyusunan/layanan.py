@@ -6,13 +6,13 @@ non-transition work (saving a draft, uploading a kelengkapan, recording a
 receipt) runs under the same row lock with its own audit entry.
 """
 
-from django.core.files.base import ContentFile
+from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from documents import pdf
-from documents.berkas import baca_unggahan, simpan_versi
+from documents.berkas import buka_unggahan, sebagai_file, simpan_versi
 from documents.models import ProdukHukum, StatusPublikasi
 from documents.salinan import kaitkan_produk, terbitkan_salinan
 
@@ -158,8 +158,8 @@ def simpan_draft(user, penyusunan, *, isi: dict, catatan="", ip=None) -> DraftSK
 
 
 def _simpan_pdf(p, user, jenis, berkas, keterangan=""):
-    data = baca_unggahan(berkas)
-    info = pdf.periksa_pdf(data)  # the catalogue's intake errors; nothing stored before
+    isi = buka_unggahan(berkas)  # checked where it lies, never read whole
+    info = pdf.periksa_berkas_pdf(isi)  # the catalogue's intake errors; nothing stored before
     k = Kelengkapan(
         penyusunan=p,
         jenis=jenis,
@@ -171,7 +171,7 @@ def _simpan_pdf(p, user, jenis, berkas, keterangan=""):
         keterangan=keterangan[:500],
         diunggah_oleh=user,
     )
-    k.berkas.save("kelengkapan.pdf", ContentFile(data), save=False)
+    k.berkas.save("kelengkapan.pdf", sebagai_file(isi, "kelengkapan.pdf"), save=False)
     try:
         k.save()
     except Exception:
@@ -470,8 +470,8 @@ def catat_tanda_terima(
         raise AksiGagal("Waktu diterima wajib diisi dan tidak di masa depan.", "diterima_pada")
     data = None
     if bukti:
-        data = baca_unggahan(bukti)
-        pdf.periksa_pdf(data)
+        data = buka_unggahan(bukti)
+        pdf.periksa_berkas_pdf(data)
 
     def kerja(p):
         _cek_distribusi(user, p)
@@ -490,7 +490,7 @@ def catat_tanda_terima(
         r.diterima_oleh = diterima_oleh.strip()[:255]
         r.diterima_pada = diterima_pada
         if data is not None:
-            r.bukti.save("tanda-terima.pdf", ContentFile(data), save=False)
+            r.bukti.save("tanda-terima.pdf", sebagai_file(data, "tanda-terima.pdf"), save=False)
         try:
             r.save()
         except Exception:
@@ -546,7 +546,7 @@ def digitalisasi(
         with sumber.berkas.open("rb") as f:
             try:
                 versi = simpan_versi(
-                    produk, ContentFile(f.read(), name=sumber.nama_asli or "naskah.pdf"), oleh=user
+                    produk, File(f, name=sumber.nama_asli or "naskah.pdf"), oleh=user
                 )
             except pdf.BerkasTidakValid as exc:
                 raise AksiGagal(exc.messages[0], field="berkas") from exc
