@@ -443,6 +443,19 @@ class VersiBerkas(models.Model):
         default=StatusProses.MENUNGGU,
     )
     pesan_proses = models.TextField("pesan pemrosesan", blank=True)
+    # The worker's lease on a version it is processing: renewed while it works,
+    # so a lease that ran out means the worker died or lost its database, and
+    # the sweep (documents.pemrosesan.sapu_pemrosesan) hands the version on.
+    diproses_sejak = models.DateTimeField("diproses sejak", null=True, blank=True, editable=False)
+    sewa_sampai = models.DateTimeField(
+        "sewa pemrosesan sampai", null=True, blank=True, editable=False
+    )
+    percobaan = models.PositiveSmallIntegerField(
+        "percobaan pemrosesan",
+        default=0,
+        editable=False,
+        help_text="Berapa kali pemrosesan dimulai sejak terakhir diantrekan staf.",
+    )
     keterangan_perbaikan = models.TextField(
         "keterangan perbaikan",
         blank=True,
@@ -484,6 +497,13 @@ class VersiBerkas(models.Model):
         if self.lampiran_id:
             return f"{self.lampiran} — versi {self.nomor_versi}"
         return f"{self.produk} — versi {self.nomor_versi}"
+
+    @property
+    def pemrosesan_macet(self) -> bool:
+        """Diproses, but the worker's lease ran out (worker killed or cut off)."""
+        from .pemrosesan import macet
+
+        return macet(self)
 
     @property
     def produk_pemilik(self) -> "ProdukHukum":

@@ -1,20 +1,25 @@
 """Email to whoever must act next on an item of any procedure.
 
-Sent after the transaction commits, so a rolled-back action never mails
-anyone; the console backend locally, SMTP when EMAIL_HOST is set.
+Queued (workflow.tasks.kirim_notifikasi) after the transaction commits, so a
+rolled-back action never mails anyone and a slow or failing SMTP server never
+delays a page nor undoes a step: the worker sends it. The console backend
+locally, SMTP when EMAIL_HOST is set.
 """
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db import transaction
 
 from .models import Status
 from .peran import Peran
 
 log = logging.getLogger(__name__)
+
+# Ahead of OCR work in the shared queue: a message waits for no scan.
+PRIORITAS_EMAIL = 60
 
 
 def pengguna_peran(satker_id, *peran):
@@ -56,15 +61,18 @@ def penerima_permohonan(p):
     return pengguna.filter(pk=p.diajukan_oleh_id)
 
 
-def _pesan(alur, penerima):
+def _pesan(alur, penerima, status):
+    """One message; ``status`` is the item's status at the step, which the
+    worker may read after the item has moved on."""
     url = settings.JDIH_SITE_URL + alur.get_absolute_url()
     nama = type(alur).NAMA_OBJEK.capitalize()
-    if alur.selesai:
-        subjek = f"[JDIH] {alur.judul_tugas()}: {alur.get_status_display()}"
-        isi = f"{nama} Anda telah selesai dengan status “{alur.get_status_display()}”."
+    label_status = dict(type(alur)._meta.get_field("status").flatchoices).get(status, status)
+    if status in type(alur).STATUS_SELESAI:
+        subjek = f"[JDIH] {alur.judul_tugas()}: {label_status}"
+        isi = f"{nama} Anda telah selesai dengan status “{label_status}”."
     else:
         subjek = f"[JDIH] Menunggu tindakan Anda: {alur.judul_tugas()}"
-        isi = f"{nama} berikut menunggu tindakan Anda (status: {alur.get_status_display()})."
+        isi = f"{nama} berikut menunggu tindakan Anda (status: {label_status})."
     teks = (
         f"Yth. {penerima.get_full_name() or penerima.username},\n\n{isi}\n\n"
         f"{alur.label_jenis()}: {alur.judul_tugas()} — {alur.subjudul_tugas()}\n"
@@ -73,19 +81,36 @@ def _pesan(alur, penerima):
     return (subjek, teks, settings.DEFAULT_FROM_EMAIL, [penerima.email])
 
 
+def pesan_notifikasi(model_label: str, alur_id: int, status: str, penerima_id: list[int]):
+    """The messages of one notification, built from ids (the task's arguments):
+    nothing for an item deleted since, or recipients without an address."""
+    model = apps.get_model(model_label)
+    alur = model.objects.filter(pk=alur_id).first()
+    if alur is None:
+        return []
+    urutan = {pk: i for i, pk in enumerate(penerima_id)}
+    penerima = get_user_model().objects.filter(pk__in=penerima_id, is_active=True)
+    penerima = sorted(penerima, key=lambda u: urutan[u.pk])
+    return [_pesan(alur, u, status) for u in penerima if u.email]
+
+
 def beri_tahu(alur) -> None:
-    """Queue the email for when the current transaction commits."""
-    penerima = [u for u in alur.penerima_berikutnya() if u.email]
+    """Queue the email for the worker once the current transaction commits.
+
+    Recipients are decided now, by the step that was taken; the worker builds
+    and sends the messages."""
+    penerima = [u.pk for u in alur.penerima_berikutnya() if u.email]
     if not penerima:
         return
-    pesan = [_pesan(alur, u) for u in penerima]
-    p = alur
+    argumen = (alur._meta.label_lower, alur.pk, alur.status, penerima)
 
-    def kirim():
+    def antrekan():
+        from .tasks import kirim_notifikasi
+
         try:
-            send_mass_mail(pesan, fail_silently=False)
+            kirim_notifikasi.using(priority=PRIORITAS_EMAIL).enqueue(*argumen)
         except Exception:
-            # A mail outage must not undo the work already committed.
-            log.exception("Notifikasi %s %s gagal dikirim", type(p).NAMA_OBJEK, p.pk)
+            # Even a queue outage must not undo the work already committed.
+            log.exception("Notifikasi %s %s tidak dapat diantrekan", *argumen[:2])
 
-    transaction.on_commit(kirim)
+    transaction.on_commit(antrekan)
