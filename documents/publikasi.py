@@ -15,14 +15,18 @@ class PublikasiTidakValid(Exception):
 
 
 @transaction.atomic
-def terbitkan(produk: ProdukHukum, versi: VersiBerkas | None = None) -> ProdukHukum:
+def terbitkan(
+    produk: ProdukHukum, versi: VersiBerkas | None = None, *, lampiran_baru: bool = True
+) -> ProdukHukum:
     """Publish ``produk`` with ``versi`` (default: its newest version).
 
     Used for the first upload (unggah) and for re-publication after a
     take-down (unggah ulang): the given version becomes the current one, and
     earlier published versions stay reachable with their keterangan. The
     newest version of each lampiran goes public with it (see
-    terbitkan_lampiran).
+    terbitkan_lampiran). With ``lampiran_baru=False`` (re-publishing the last
+    good version after a refused correction) no file goes public that was not
+    public before: the lampiran keep their published versions.
     """
     versi = versi or produk.versi_terbaru()
     if versi is None:
@@ -33,7 +37,8 @@ def terbitkan(produk: ProdukHukum, versi: VersiBerkas | None = None) -> ProdukHu
     if versi.diterbitkan_pada is None:
         versi.diterbitkan_pada = sekarang
         versi.save(update_fields=["diterbitkan_pada"])
-    terbitkan_lampiran(produk, sekarang)
+    if lampiran_baru:
+        terbitkan_lampiran(produk, sekarang)
     produk.status_publikasi = StatusPublikasi.TERBIT
     if produk.diterbitkan_pada is None:
         produk.diterbitkan_pada = sekarang

@@ -168,3 +168,33 @@ def serentak(*tugas, batas_detik=120):
     for u in utas:
         u.join(batas_detik)
     return hasil
+
+
+def perbaikan_ditolak(tim, produk=None, alasan="Keterangan perbaikan tidak sesuai naskah"):
+    """A take-down whose corrected file was refused ("Tidak"): the product
+    is still down and the request waits for the way back."""
+    p = majukan(ajukan_penurunan(tim, produk), tim, Status.DIVALIDASI)
+    while p.tingkat_berikutnya() is not None:
+        p = layanan.validasi(tim.validator[p.tingkat_lolos], p)
+    return layanan.tolak(tim.kasubbag, p, alasan=alasan)
+
+
+def geser_waktu_jejak(jejak, waktu):
+    """Backdate audit entries for a timing test. The trail is append-only in
+    the model, its queryset and (on PostgreSQL) a trigger, so this test-only
+    helper goes around all three, inside one transaction."""
+    from django.db import connection, transaction
+    from django.db.models import QuerySet
+
+    from workflow.models import JejakAudit
+
+    tabel = connection.ops.quote_name(JejakAudit._meta.db_table)
+    with transaction.atomic(), connection.cursor() as c:
+        if connection.vendor == "postgresql":
+            # ALTER TABLE waits for no deferred check: run them now, defer again after.
+            c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            c.execute(f"ALTER TABLE {tabel} DISABLE TRIGGER jejak_audit_hanya_tambah")
+        QuerySet.update(jejak, waktu=waktu)
+        if connection.vendor == "postgresql":
+            c.execute(f"ALTER TABLE {tabel} ENABLE TRIGGER jejak_audit_hanya_tambah")
+            c.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -1,8 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from documents import kosakata
+from documents import batas, kosakata
 from documents.models import BIDANG_METADATA, Jenis, ProdukHukum, StatusPublikasi, TipeDokumen
 from documents.subjek import setel_subjek
 from documents.tipe import (
@@ -29,9 +30,18 @@ class _StatusTerlihat(forms.Form):
 class PengajuanForm(forms.Form):
     satker = forms.ModelChoiceField(queryset=None, label="Satker", empty_label=None)
     jenis = forms.ModelChoiceField(queryset=Jenis.objects.all(), label="Jenis produk hukum")
-    nomor = forms.CharField(label="Nomor produk hukum", max_length=100)
+    nomor = forms.CharField(
+        label="Nomor produk hukum",
+        max_length=batas.PANJANG_NOMOR,
+        validators=[batas.tolak_kendali_satu_baris],
+    )
     tahun = forms.IntegerField(label="Tahun", min_value=1945, max_value=2100)
-    judul = forms.CharField(label="Judul", widget=forms.Textarea(attrs={"rows": 3}))
+    judul = forms.CharField(
+        label="Judul",
+        max_length=batas.PANJANG_JUDUL,
+        validators=[batas.tolak_kendali_teks],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     nota_nomor = forms.CharField(label="Nomor Nota Dinas", max_length=100)
     nota_tanggal = forms.DateField(
         label="Tanggal Nota Dinas", widget=forms.DateInput(attrs={"type": "date"})
@@ -129,6 +139,48 @@ class TurunkanForm(_StatusTerlihat):
         return {"catatan": self.cleaned_data["catatan"]}
 
 
+class TerbitkanKembaliForm(_StatusTerlihat):
+    catatan = forms.CharField(
+        label="Catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    konfirmasi = forms.BooleanField(
+        label="Saya yakin menerbitkan kembali versi terakhir yang baik; versi perbaikan yang "
+        "ditolak tidak diterbitkan.",
+        required=True,
+    )
+
+    def __init__(self, *args, permohonan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        versi = None
+        if permohonan is not None and permohonan.status == Status.PERBAIKAN_DITOLAK:
+            versi = permohonan.versi_kembali()
+        if versi is not None:
+            # The reader confirms the very file that goes back online.
+            self.fields["konfirmasi"].label = (
+                f"Saya yakin menerbitkan kembali versi {versi.nomor_versi} ke laman JDIH; "
+                "versi perbaikan yang ditolak tidak diterbitkan."
+            )
+
+    def argumen(self):
+        return {"catatan": self.cleaned_data["catatan"]}
+
+
+class PerbaikanUlangForm(_StatusTerlihat):
+    catatan = forms.CharField(
+        label="Petunjuk perbaikan",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kosongkan untuk memakai alasan penolakan sebagai catatan koreksi.",
+    )
+
+    def __init__(self, *args, permohonan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def argumen(self):
+        return {"catatan": self.cleaned_data["catatan"]}
+
+
 class PilihJenis(forms.Select):
     """The jenis select, each option carrying its document type so that
     static/js/katalog.js can show that type's fields without asking the server."""
@@ -214,6 +266,8 @@ class MetadataForm(forms.ModelForm):
         urutan.remove("subjek")
         urutan.insert(urutan.index("sumber") + 1, "subjek")
         self.order_fields(urutan)
+        # judul and the abstrak are unbounded in the model: the limits live in documents.batas.
+        batas.terapkan_batas(self.fields)
         if self.instance.pk and "subjek" not in self.initial:
             self.initial["subjek"] = self.instance.subjek
         self.fields["tanggal_penetapan"].required = True
@@ -361,6 +415,9 @@ class CariProdukForm(forms.Form):
         )
 
 
+TAHUN_EVALUASI_AWAL = 2000
+
+
 class EvaluasiForm(forms.Form):
     satker = forms.ModelChoiceField(queryset=None, label="Satker", empty_label=None)
     prosedur = forms.ChoiceField(label="Prosedur", choices=pilihan_prosedur, required=False)
@@ -370,6 +427,22 @@ class EvaluasiForm(forms.Form):
     def __init__(self, *args, satker_qs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["satker"].queryset = satker_qs
+
+    def _tahun_wajar(self, nama):
+        # The day after the period is computed: 9999-12-31 overflowed (500).
+        tanggal = self.cleaned_data[nama]
+        akhir = timezone.localdate().year + 1
+        if not TAHUN_EVALUASI_AWAL <= tanggal.year <= akhir:
+            raise ValidationError(
+                f"Tahun di luar rentang evaluasi ({TAHUN_EVALUASI_AWAL}–{akhir})."
+            )
+        return tanggal
+
+    def clean_dari(self):
+        return self._tahun_wajar("dari")
+
+    def clean_sampai(self):
+        return self._tahun_wajar("sampai")
 
     def clean(self):
         d = super().clean()

@@ -212,6 +212,66 @@ def tolak(user, permohonan, *, alasan, ip=None, status_terlihat=None):
     )
 
 
+# --- after "Tidak" on a take-down's correction: the way back ---------------
+# The product is still down ("sedang diperbaiki"); the Kasubbag or the
+# Pengelola chooses one of these (Permohonan._izin_tindak_lanjut_penolakan).
+
+
+def terbitkan_kembali(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    """Put the last version that was public before the take-down back online.
+    The refused correction, and any lampiran file of that round, stay
+    unpublished; the request ends as refused."""
+
+    def sebelum(p):
+        versi = p.versi_kembali()
+        try:
+            publikasi.terbitkan(p.produk, versi, lampiran_baru=False)
+        except publikasi.PublikasiTidakValid as exc:
+            raise AksiGagal(str(exc)) from exc
+        return f"Versi {versi.nomor_versi} diterbitkan kembali" + (
+            f": {catatan}" if catatan else ""
+        )
+
+    return jalankan(
+        permohonan,
+        user,
+        "terbitkan_kembali",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
+def perbaikan_ulang(user, permohonan, *, catatan="", ip=None, status_terlihat=None):
+    """A new correction round: back to the Pengelola (step 11) to upload
+    another corrected file, then koreksi, validation and approval again. The
+    refusal becomes the round's correction note, so the Pengelola reads
+    what to fix where the other rounds' notes are."""
+
+    def sebelum(p):
+        isi = catatan.strip() or p.alasan_penolakan
+        p.putaran_koreksi += 1
+        Koreksi.objects.create(
+            permohonan=p,
+            putaran=p.putaran_koreksi,
+            catatan=isi,
+            oleh=user,
+            tingkat="Persetujuan: Tidak — perbaikan ulang",
+        )
+        return isi
+
+    return jalankan(
+        permohonan,
+        user,
+        "perbaikan_ulang",
+        catatan=catatan,
+        ip=ip,
+        status_terlihat=status_terlihat,
+        sebelum=sebelum,
+    )
+
+
 # --- Pengelola JDIH: siapkan, serahkan, unggah, turunkan, perbaikan --------
 
 STATUS_SIAPKAN = [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]

@@ -4,13 +4,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
 
 from .mesin import PROSEDUR, AlurKerja, Prosedur, Tahap, daftarkan, izin, pilihan_prosedur
-from .peran import PERAN_VALIDATOR
+from .peran import PERAN_VALIDATOR, Peran
 
 
 class SatkerUserObjectPermission(UserObjectPermissionBase):
@@ -63,6 +63,9 @@ class Status(models.TextChoices):
     DIVALIDASI = "divalidasi", "Validasi dan persetujuan"
     DISETUJUI = "disetujui", "Disetujui, siap unggah"
     DITOLAK = "ditolak", "Ditolak"
+    # A take-down's correction refused ("Tidak"): the product is still down,
+    # so the request waits for the way back instead of ending there.
+    PERBAIKAN_DITOLAK = "perbaikan_ditolak", "Perbaikan ditolak, menunggu tindak lanjut"
     DIUNGGAH = "diunggah", "Diunggah"
 
 
@@ -78,6 +81,18 @@ def _izin_validasi(permohonan, user):
     from .izin import boleh_validasi
 
     return boleh_validasi(user, permohonan)
+
+
+def _izin_tindak_lanjut_penolakan(permohonan, user):
+    """After "Tidak" on a correction, the Kasubbag who refused it or the
+    Pengelola who runs the site may choose the way back. Neither path puts
+    anything unapproved online: one restores the version that passed the SOP
+    before, the other sends a new correction through every check again."""
+    from .izin import punya_izin
+
+    return punya_izin(user, "setujui_permohonan", permohonan.satker_id) or punya_izin(
+        user, "unggah_permohonan", permohonan.satker_id
+    )
 
 
 def _izin_kembalikan(permohonan, user):
@@ -146,6 +161,8 @@ class Permohonan(AlurKerja):
             "setujui",
             "tolak",
             "unggah",
+            "terbitkan_kembali",
+            "perbaikan_ulang",
         }
     )
     LABEL_AKSI = {
@@ -168,6 +185,8 @@ class Permohonan(AlurKerja):
         "setujui": "Persetujuan: Ya",
         "tolak": "Persetujuan: Tidak",
         "unggah": "Mengunggah ke laman JDIH",
+        "terbitkan_kembali": "Menerbitkan kembali versi terakhir yang baik",
+        "perbaikan_ulang": "Memerintahkan perbaikan ulang",
     }
     RELASI_KUNCI = ("satker", "produk__jenis")
 
@@ -217,8 +236,11 @@ class Permohonan(AlurKerja):
         return tahap.nama if tahap else ""
 
     def penerima_berikutnya(self):
-        from .notifikasi import penerima_permohonan
+        from .notifikasi import penerima_permohonan, pengguna_peran
 
+        if self.status == Status.PERBAIKAN_DITOLAK:
+            # Either may choose the way back (see _izin_tindak_lanjut_penolakan).
+            return pengguna_peran(self.satker_id, Peran.KASUBBAG, Peran.PENGELOLA)
         return penerima_permohonan(self)
 
     def alasan_syarat(self, aksi):
@@ -231,6 +253,8 @@ class Permohonan(AlurKerja):
             return f"Persetujuan belum dapat diberikan: menunggu validasi {t.label if t else ''}."
         if aksi == "turunkan":
             return "Hanya usulan penurunan yang menurunkan produk hukum."
+        if aksi == "terbitkan_kembali":
+            return "Produk hukum ini tidak memiliki versi yang pernah terbit untuk dipulihkan."
         return super().alasan_syarat(aksi)
 
     def judul_tugas(self):
@@ -325,12 +349,46 @@ class Permohonan(AlurKerja):
     @transition(
         field=status,
         source=Status.DIVALIDASI,
-        target=Status.DITOLAK,
+        target=RETURN_VALUE(Status.DITOLAK, Status.PERBAIKAN_DITOLAK),
         permission=izin("setujui_permohonan"),
         conditions=[_semua_tingkat_lolos],
     )
     def tolak(self):
+        # A refused upload ends; a refused correction leaves the product down
+        # ("sedang diperbaiki"), so it waits for the way back.
+        return Status.PERBAIKAN_DITOLAK if self.penurunan else Status.DITOLAK
+
+    def versi_kembali(self):
+        """The version re-published by terbitkan_kembali: the last one that
+        was public before the take-down (corrections are never published
+        before approval, so it is the newest published one)."""
+        return self.produk.versi_terbit()
+
+    def _ada_versi_kembali(self):
+        return self.versi_kembali() is not None
+
+    @transition(
+        field=status,
+        source=Status.PERBAIKAN_DITOLAK,
+        target=Status.DITOLAK,
+        permission=_izin_tindak_lanjut_penolakan,
+        conditions=[_ada_versi_kembali],
+    )
+    def terbitkan_kembali(self):
         pass
+
+    @transition(
+        field=status,
+        source=Status.PERBAIKAN_DITOLAK,
+        target=Status.DITURUNKAN,
+        permission=_izin_tindak_lanjut_penolakan,
+    )
+    def perbaikan_ulang(self):
+        # The refused file is not the correction any more: a new one must be
+        # uploaded before handing in, and every level checks it again.
+        self.versi_perbaikan = None
+        self.tingkat_lolos = 0
+        self.alasan_penolakan = ""
 
     @transition(
         field=status,
@@ -530,8 +588,32 @@ class MutuBaku(models.Model):
             )
 
 
+class JejakAuditQuerySet(models.QuerySet):
+    """Reads and appends only: the bulk paths that skip the model's save() and
+    delete() refuse as well. On PostgreSQL a trigger refuses UPDATE and DELETE
+    on the table itself (migration 0007), whoever sends them."""
+
+    def update(self, **kwargs):
+        raise JejakTidakDapatDiubah("Jejak audit tidak dapat diubah.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise JejakTidakDapatDiubah("Jejak audit tidak dapat diubah.")
+
+    def delete(self):
+        raise JejakTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
+
+    delete.queryset_only = True
+
+    def _raw_delete(self, using):
+        raise JejakTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
+
+
 class JejakAudit(models.Model):
-    """Append-only record of every action on an item of any procedure."""
+    """Append-only record of every action on an item of any procedure.
+
+    Nothing deletes it by cascade: its user, satker and content type are
+    PROTECT, and the item is named by id, not by a foreign key, so the trail
+    outlives the item it describes."""
 
     jenis_alur = models.ForeignKey(
         ContentType,
@@ -558,6 +640,8 @@ class JejakAudit(models.Model):
     catatan = models.TextField("catatan", blank=True, editable=False)
     alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True, editable=False)
 
+    objects = JejakAuditQuerySet.as_manager()
+
     class Meta:
         verbose_name = "jejak audit"
         verbose_name_plural = "jejak audit"
@@ -583,6 +667,9 @@ class JejakTidakDapatDiubah(Exception):
 # --- sop 000–002 as the engine sees it --------------------------------------
 
 VALIDASI = 20  # the SOP line of each extra validation level (sop 001/002)
+# Not a line of sop 000: the choice after "Tidak" on a correction. Timed like
+# line 12 (re-upload, 15 minutes) — the public page is down meanwhile.
+TINDAK_LANJUT_PENOLAKAN = 21
 
 PROSEDUR_UNGGAH = daftarkan(
     Prosedur(
@@ -607,6 +694,12 @@ PROSEDUR_UNGGAH = daftarkan(
                 ("turunkan", "Menurunkan produk hukum", (10,), ""),
                 ("perbaikan", "Memperbaiki produk hukum yang diturunkan", (11,), ""),
                 ("unggah-ulang", "Mengunggah ulang produk hukum hasil perbaikan", (12,), ""),
+                (
+                    "tindak-lanjut-penolakan",
+                    "Menindaklanjuti penolakan perbaikan: terbitkan kembali atau perbaikan ulang",
+                    (TINDAK_LANJUT_PENOLAKAN,),
+                    "Tindak lanjut penolakan",
+                ),
             ]
         ),
         mutu_bawaan={
@@ -623,6 +716,7 @@ PROSEDUR_UNGGAH = daftarkan(
             11: 60,
             12: 15,
             VALIDASI: 30,
+            TINDAK_LANJUT_PENOLAKAN: 15,
         },
         nama_langkah={
             1: "1. Menerima Nota Dinas permohonan pengunggahan",
@@ -638,6 +732,9 @@ PROSEDUR_UNGGAH = daftarkan(
             11: "11. Memperbaiki produk hukum yang diturunkan",
             12: "12. Mengunggah ulang produk hukum hasil perbaikan",
             VALIDASI: "Validasi tambahan, per tingkat (SOP 001/002)",
+            TINDAK_LANJUT_PENOLAKAN: (
+                "Tindak lanjut penolakan perbaikan (terbitkan kembali atau perbaikan ulang)"
+            ),
         },
     )
 )
@@ -659,6 +756,7 @@ def _kode_tahap(jenis, status, tingkat_lolos=0, jumlah_tingkat=0):
         Status.DIKEMBALIKAN: "perbaikan" if turun else "siapkan",
         Status.DIPERIKSA: "koreksi",
         Status.DISETUJUI: "unggah-ulang" if turun else "unggah",
+        Status.PERBAIKAN_DITOLAK: "tindak-lanjut-penolakan",
     }.get(status)
 
 

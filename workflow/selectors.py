@@ -58,6 +58,9 @@ def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
             status += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
         if "unggah_permohonan" in kode:
             status.append(Status.DISETUJUI)
+        # After "Tidak" on a take-down's correction either role chooses the way back.
+        if "setujui_permohonan" in kode or "unggah_permohonan" in kode:
+            status.append(Status.PERBAIKAN_DITOLAK)
         if status:
             q |= Q(satker_id=s, status__in=status)
         tingkat = konteks.tingkat.get(s, [])

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_http_methods
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
 from documents.pdf import BerkasTidakValid
+from jdih.jaringan import alamat_klien
 
 from . import forms, layanan
 from .izin import izin_per_satker, punya_izin
 from .mesin import PROSEDUR, AksiGagal, StatusBerubah, TidakBerwenang, aksi_tersedia
-from .models import Permohonan
+from .models import Permohonan, Status
 from .selectors import (
     KonteksPengguna,
     baris_tugas,
@@ -34,9 +35,8 @@ PER_HALAMAN = 25
 
 
 def alamat_ip(request):
-    # Behind the proxy REMOTE_ADDR is the proxy; gunicorn's forwarded-allow-ips
-    # decides whether X-Forwarded-For is trusted, not this code.
-    return request.META.get("REMOTE_ADDR") or None
+    # X-Forwarded-For counts only from a proxy named in JDIH_PROXY_TEPERCAYA.
+    return alamat_klien(request)
 
 
 def halaman_daftar(request, qs, per_halaman=PER_HALAMAN):
@@ -96,6 +96,9 @@ class Aksi:
     fungsi: object
     tombol: str
     berbahaya: bool = False
+    # Asked on a page of its own, after reading what it will do.
+    konfirmasi: bool = False
+    penjelasan: str = ""
 
 
 AKSI = {
@@ -120,6 +123,28 @@ AKSI = {
         berbahaya=True,
     ),
     "unggah": Aksi("Unggah ke laman JDIH", forms.CatatanForm, layanan.unggah, "Unggah"),
+    "terbitkan_kembali": Aksi(
+        "Terbitkan kembali versi terakhir yang baik",
+        forms.TerbitkanKembaliForm,
+        layanan.terbitkan_kembali,
+        "Terbitkan kembali",
+        konfirmasi=True,
+        penjelasan=(
+            "Versi yang tampil di laman JDIH sebelum penurunan tampil lagi; versi perbaikan "
+            "yang ditolak tidak diterbitkan. Permohonan selesai dengan status ditolak."
+        ),
+    ),
+    "perbaikan_ulang": Aksi(
+        "Perbaikan ulang",
+        forms.PerbaikanUlangForm,
+        layanan.perbaikan_ulang,
+        "Perbaikan ulang",
+        penjelasan=(
+            "Kembali ke Pengelola JDIH untuk mengunggah berkas perbaikan baru, lalu koreksi, "
+            "validasi, dan persetujuan lagi. Laman publik tetap “sedang diperbaiki” sampai "
+            "perbaikan disetujui dan diunggah."
+        ),
+    ),
 }
 
 
@@ -151,6 +176,7 @@ def permohonan_detail(request, pk):
             "boleh_siapkan": layanan.boleh_siapkan(request.user, p),
             "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
             "tingkat": p.daftar_tingkat(),
+            "versi_kembali": p.versi_kembali() if p.status == Status.PERBAIKAN_DITOLAK else None,
         },
     )
 
@@ -197,7 +223,10 @@ def permohonan_aksi(request, pk, aksi):
     selesai = jalankan_form_aksi(request, p, spec, form)
     if selesai is not None:
         return selesai
-    return render(request, "workflow/aksi.html", {"p": p, "spec": spec, "form": form, "kode": aksi})
+    konteks = {"p": p, "spec": spec, "form": form, "kode": aksi}
+    if aksi == "terbitkan_kembali" and p.status == Status.PERBAIKAN_DITOLAK:
+        konteks["versi_kembali"] = p.versi_kembali()
+    return render(request, "workflow/aksi.html", konteks)
 
 
 @login_required
@@ -309,10 +338,13 @@ def usulan_penurunan(request):
     if not satker_ids:
         raise PermissionDenied("Hanya Sub Bagian Pengusul yang dapat mengusulkan penurunan.")
     produk = None
-    if request.GET.get("produk"):
+    if nilai := request.GET.get("produk", ""):
+        # A hand-edited ?produk=abc (or %00, 1.5) is no product: 404, not a ValueError.
+        if not (nilai.isascii() and nilai.isdigit() and len(nilai) <= 18):
+            raise Http404("Produk hukum tidak ditemukan.")
         produk = get_object_or_404(
             ProdukHukum.objects.select_related("jenis", "satker"),
-            pk=request.GET["produk"],
+            pk=int(nilai),
             satker_id__in=satker_ids,
         )
     if produk is None:
