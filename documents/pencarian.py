@@ -47,11 +47,36 @@ from django.db.models.lookups import LessThan
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from .batas import PANJANG_ABSTRAK, PANJANG_JUDUL
 from .models import Lampiran, ProdukHukum, VersiBerkas
 
 KONFIGURASI = "indonesian"
-# A tsvector may not exceed 1 MB; a few hundred pages of text stay far below.
+# A few hundred pages of a naskah or of its lampiran, each.
 MAKS_TEKS_PDF = 500_000
+
+# The index must never overflow: PostgreSQL refuses a tsvector holding more
+# than 1 MB of lexemes and positions ("string is too long for tsvector"),
+# and the refusal would fail the save, the publication or the processing
+# that triggered the rebuild. Real text stays far below (its words repeat),
+# but a text of distinct words does not: two-character words of a
+# four-byte script cost 4 bytes per character of input, hyphenated ones
+# ("x-y" is indexed as x-y, x and y) up to 7.5, measured on PostgreSQL 15.
+MAKS_BITA_VEKTOR = 1_048_575
+# The metadata keeps its positions (phrase search); each field is read up to
+# its limit in documents.batas, at most BITA_PER_KARAKTER bytes of vector
+# per character: about 242 KB at worst.
+BITA_PER_KARAKTER = 10
+# The PDF text is stripped of positions, so only its distinct lexemes count:
+# they are kept, first-seen first, up to this many bytes for the naskah and
+# as many for the lampiran, so metadata + naskah + lampiran stay below
+# MAKS_BITA_VEKTOR whatever the text.
+MAKS_BITA_LEKSEM_PDF = 390_000
+# The PDF text is parsed in pieces of this many characters, each far below
+# what one to_tsvector call may return (BITA_PER_KARAKTER per character).
+POTONGAN_TEKS = 50_000
+# Each piece reads this far into the next, so that a word across the cut is
+# still indexed whole.
+TUMPANG = 200
 BIDANG_PRODUK = {"judul", "nomor", "subjek", "abstrak"}
 BIDANG_VERSI = {"teks", "diterbitkan_pada"}
 
@@ -131,29 +156,50 @@ def kueri(q: str) -> SearchQuery:
     return query
 
 
-class Strip(SearchVectorCombinable, Func):
-    function = "strip"
+class LeksemTerbatas(SearchVectorCombinable, Func):
+    """``strip(to_tsvector(teks))`` that cannot overflow: the text is parsed
+    in pieces of POTONGAN_TEKS characters and its distinct lexemes are kept,
+    in the order they first appear, up to MAKS_BITA_LEKSEM_PDF bytes. For
+    real text (well below the budget) these are the same lexemes, plus the
+    odd fragment of a word where a piece begins in its middle."""
+
     output_field = SearchVectorField()
+    template = (
+        "(SELECT array_to_tsvector(coalesce(array_agg(_l.leksem), '{}'::text[])) FROM ("
+        "SELECT _u.leksem, sum(octet_length(_u.leksem)) OVER (ORDER BY _u.awal, _u.leksem) AS bita"
+        " FROM (SELECT _k.leksem, min(_i) AS awal"
+        " FROM (SELECT %(expressions)s AS teks) _s,"
+        f" generate_series(1, char_length(_s.teks), {POTONGAN_TEKS}) AS _i,"
+        " unnest(tsvector_to_array(to_tsvector("
+        f"'{KONFIGURASI}'::regconfig, substr(_s.teks, _i, {POTONGAN_TEKS + TUMPANG}))))"
+        " AS _k(leksem)"
+        " GROUP BY _k.leksem) _u) _l"
+        f" WHERE _l.bita <= {MAKS_BITA_LEKSEM_PDF})"
+    )
 
 
 def vektor_metadata():
+    # Each field up to its limit in documents.batas (older rows may be
+    # longer): see MAKS_BITA_VEKTOR.
     return (
-        SearchVector("judul", "nomor", _nomor_terpisah(), weight="A", config=KONFIGURASI)
+        SearchVector(
+            Left("judul", PANJANG_JUDUL),
+            "nomor",
+            _nomor_terpisah(),
+            weight="A",
+            config=KONFIGURASI,
+        )
         + SearchVector("subjek", weight="B", config=KONFIGURASI)
-        + SearchVector("abstrak", weight="C", config=KONFIGURASI)
+        + SearchVector(Left("abstrak", PANJANG_ABSTRAK), weight="C", config=KONFIGURASI)
     )
 
 
 def vektor_produk(lampiran=True):
     # Naskah and lampiran each within the limit, so a long lampiran cannot
     # push the naskah's words out.
-    vektor = vektor_metadata() + Strip(
-        SearchVector(Left(teks_naskah_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
-    )
+    vektor = vektor_metadata() + LeksemTerbatas(Left(teks_naskah_terbit(), MAKS_TEKS_PDF))
     if lampiran:
-        vektor += Strip(
-            SearchVector(Left(teks_lampiran_terbit(), MAKS_TEKS_PDF), config=KONFIGURASI)
-        )
+        vektor += LeksemTerbatas(Left(teks_lampiran_terbit(), MAKS_TEKS_PDF))
     return vektor
 
 

@@ -9,13 +9,14 @@ from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from documents.batas import PANJANG_ABSTRAK
 from documents.models import (
     Jenis,
     ProdukHukum,
@@ -258,13 +259,32 @@ def cari_produk(k: Kriteria):
     return urut_tanggal(qs)
 
 
+def tanpa_penanda(teks):
+    """``teks`` without the highlight markers: a product whose text holds ⟪ or
+    ⟫ itself would otherwise open a <mark> (or close one) in its snippet."""
+    return Func(
+        teks,
+        Value(PENANDA_AWAL + PENANDA_AKHIR),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+
+
 def cuplikan(produk_list, q: str) -> dict[int, str]:
     """Safe HTML snippets with the matched words in <mark>, one query in all."""
     ids = [p.pk for p in produk_list]
     if not ids or not q:
         return {}
     if pakai_postgres():
-        sumber = Concat("abstrak", Value(" … "), Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN))
+        sumber = tanpa_penanda(
+            Concat(
+                Left("abstrak", PANJANG_ABSTRAK),
+                Value(" … "),
+                Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN),
+                output_field=TextField(),
+            )
+        )
         baris = ProdukHukum.objects.filter(pk__in=ids).annotate(
             c=SearchHeadline(
                 sumber,
@@ -280,7 +300,9 @@ def cuplikan(produk_list, q: str) -> dict[int, str]:
         )
         hasil = {}
         for pk, teks in baris.values_list("pk", "c"):
-            # ts_headline does not escape: escape first, then turn the markers into <mark>.
+            # ts_headline does not escape: escape first, then turn the markers
+            # into <mark>. The source held no markers (tanpa_penanda), so every
+            # one here is ts_headline's own, in pairs.
             aman = str(escape(teks or ""))
             hasil[pk] = mark_safe(
                 aman.replace(PENANDA_AWAL, "<mark>").replace(PENANDA_AKHIR, "</mark>")

@@ -12,9 +12,15 @@ from documents.models import StatusPublikasi
 from .lampiran import nama_lampiran, versi_lampiran_terbit
 from .views import hitung, produk_atau_404
 
+MAKS_ID = 2**63 - 1
+
 
 @require_safe
 def unduh(request, satker, pk, slug, lampiran, nama_berkas):
+    # The <int:> converter takes any number of digits; the column does not
+    # (SQLite raises OverflowError beyond 64 bits), and such a lampiran does not exist.
+    if lampiran > MAKS_ID:
+        raise Http404("Berkas tidak ditemukan.")
     produk = produk_atau_404(satker, pk)
     if produk is None or produk.status_publikasi != StatusPublikasi.TERBIT:
         raise Http404("Berkas tidak ditemukan.")

@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from documents import gambar as gambar_mod
+from documents.batas import tolak_kendali_satu_baris
 from documents.models import Platform, ProdukHukum, Satker
 
 from ..models import PenugasanPeran
@@ -34,10 +35,38 @@ def _ribuan(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+# A plan further ahead than this is a typing error (a year 9999 or 2204).
+TAHUN_RENCANA_KE_DEPAN = 5
+
+
+def _rencana_wajar(tanggal):
+    batas = timezone.localdate().year + TAHUN_RENCANA_KE_DEPAN
+    if tanggal and tanggal.year > batas:
+        raise forms.ValidationError(
+            f"Rencana tanggal unggah terlalu jauh; paling lambat tahun {batas}."
+        )
+    return tanggal
+
+
 def _tidak_di_masa_depan(tanggal):
     if tanggal and tanggal > timezone.localdate():
         raise forms.ValidationError("Tanggal Nota Dinas tidak boleh di masa depan.")
     return tanggal
+
+
+class PilihanBanyak(forms.ModelMultipleChoiceField):
+    """A multiple choice of rows by id that refuses a value which cannot be an
+    id before asking the database: a 30-digit "id" overflowed the query (500)."""
+
+    def _check_values(self, value):
+        for v in value:
+            if not (isinstance(v, int) or (isinstance(v, str) and v.isdecimal() and len(v) < 19)):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": v},
+                )
+        return super()._check_values(value)
 
 
 def label_produk(p) -> str:
@@ -60,6 +89,7 @@ class DisposisiForm(forms.Form):
     judul = forms.CharField(
         label="Judul konten",
         max_length=255,
+        validators=[tolak_kendali_satu_baris],
         help_text="Mis. Infografis penetapan Daftar Pemilih Tetap.",
     )
     petunjuk = forms.CharField(
@@ -68,7 +98,9 @@ class DisposisiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Bahan yang dihimpun, sasaran, pesan utama, platform yang dituju.",
     )
-    nota_nomor = forms.CharField(label="Nomor Nota Dinas", max_length=100)
+    nota_nomor = forms.CharField(
+        label="Nomor Nota Dinas", max_length=100, validators=[tolak_kendali_satu_baris]
+    )
     nota_tanggal = forms.DateField(label="Tanggal Nota Dinas", widget=TANGGAL)
     tanggal_rencana = forms.DateField(
         label="Rencana tanggal unggah", widget=TANGGAL, required=False
@@ -106,6 +138,9 @@ class DisposisiForm(forms.Form):
     def clean_nota_tanggal(self):
         return _tidak_di_masa_depan(self.cleaned_data["nota_tanggal"])
 
+    def clean_tanggal_rencana(self):
+        return _rencana_wajar(self.cleaned_data["tanggal_rencana"])
+
     def clean(self):
         d = super().clean()
         staf, satker = d.get("staf"), d.get("satker")
@@ -138,7 +173,7 @@ class PilihanPlatform(forms.CheckboxSelectMultiple):
 
 class KonsepForm(forms.Form):
     jenis_konten = forms.ChoiceField(label="Jenis konten", choices=JenisKonten.choices)
-    judul = forms.CharField(label="Judul", max_length=255)
+    judul = forms.CharField(label="Judul", max_length=255, validators=[tolak_kendali_satu_baris])
     platform = forms.MultipleChoiceField(
         label="Platform tujuan",
         choices=[
@@ -171,7 +206,7 @@ class KonsepForm(forms.Form):
     tanggal_rencana = forms.DateField(
         label="Rencana tanggal unggah", widget=TANGGAL, required=False
     )
-    produk = forms.ModelMultipleChoiceField(
+    produk = PilihanBanyak(
         label="Produk hukum yang dijelaskan",
         queryset=ProdukHukum.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -179,7 +214,7 @@ class KonsepForm(forms.Form):
         "Tahan Ctrl (⌘ di Mac) untuk memilih lebih dari satu.",
         error_messages={"required": "Pilih produk hukum yang dijelaskan konten ini."},
     )
-    gambar = forms.ModelMultipleChoiceField(
+    gambar = PilihanBanyak(
         label="Gambar yang diunggah",
         queryset=None,
         required=False,
@@ -199,6 +234,9 @@ class KonsepForm(forms.Form):
         )
         self.fields["produk"].label_from_instance = label_produk
         self.fields["gambar"].queryset = konten.gambar.all()
+
+    def clean_tanggal_rencana(self):
+        return _rencana_wajar(self.cleaned_data["tanggal_rencana"])
 
     def clean_caption(self):
         # A browser sends CRLF; count what the reader sees (as the counter does).
@@ -315,7 +353,11 @@ class KoreksiForm(_Langkah):
 
 
 class PerintahForm(_Langkah):
-    nota_nomor = forms.CharField(label="Nomor Nota Dinas perintah pengunggahan", max_length=100)
+    nota_nomor = forms.CharField(
+        label="Nomor Nota Dinas perintah pengunggahan",
+        max_length=100,
+        validators=[tolak_kendali_satu_baris],
+    )
     nota_tanggal = forms.DateField(label="Tanggal Nota Dinas", widget=TANGGAL)
     catatan = forms.CharField(
         label="Catatan", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})

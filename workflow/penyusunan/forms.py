@@ -1,12 +1,16 @@
 from django import forms
 from django.utils import timezone
 
+from documents.batas import PANJANG_JUDUL, tolak_kendali_satu_baris, tolak_kendali_teks
 from documents.models import Satker
 
 from .layanan import kelengkapan_boleh, templat_untuk
 from .models import JenisKelengkapan, StatusPenyusunan, VarianPenyusunan
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# The SK's judul becomes the catalogue product's (digitalisasi): within the
+# product's limit (documents.batas), and shorter, as a keputusan's "tentang" is.
+PANJANG_JUDUL_SK = min(1000, PANJANG_JUDUL)
 
 
 class MulaiForm(forms.Form):
@@ -17,16 +21,23 @@ class MulaiForm(forms.Form):
     templat = forms.ModelChoiceField(queryset=None, label="Templat SK")
     judul = forms.CharField(
         label="Judul (tentang)",
-        max_length=1000,
+        max_length=PANJANG_JUDUL_SK,
+        validators=[tolak_kendali_teks],
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Mis. Pembentukan Kelompok Kerja Pemutakhiran Data Pemilih.",
     )
     pemrakarsa = forms.CharField(
         label="Pemrakarsa (Subbagian pengusul)",
         max_length=255,
+        validators=[tolak_kendali_satu_baris],
         initial="Subbagian Teknis Penyelenggaraan",
     )
-    divisi_terkait = forms.CharField(label="Divisi terkait", max_length=255, required=False)
+    divisi_terkait = forms.CharField(
+        label="Divisi terkait",
+        max_length=255,
+        required=False,
+        validators=[tolak_kendali_satu_baris],
+    )
 
     def __init__(self, *args, satker_ids, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,11 +61,15 @@ class MulaiForm(forms.Form):
 
 class DraftForm(forms.Form):
     judul = forms.CharField(
-        label="Judul (tentang)", max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Judul (tentang)",
+        max_length=PANJANG_JUDUL_SK,
+        validators=[tolak_kendali_teks],
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     menimbang = forms.CharField(
         label="Menimbang",
         required=False,
+        validators=[tolak_kendali_teks],
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Satu butir per baris, diawali a., b., …",
@@ -62,6 +77,7 @@ class DraftForm(forms.Form):
     mengingat = forms.CharField(
         label="Mengingat",
         required=False,
+        validators=[tolak_kendali_teks],
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Satu dasar hukum per baris, diawali 1., 2., …",
@@ -69,6 +85,7 @@ class DraftForm(forms.Form):
     memutuskan = forms.CharField(
         label="Memutuskan",
         required=False,
+        validators=[tolak_kendali_teks],
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Baris “Menetapkan : …”, lalu diktum “KESATU : …”, “KEDUA : …”.",
@@ -76,6 +93,7 @@ class DraftForm(forms.Form):
     lampiran = forms.CharField(
         label="Lampiran",
         required=False,
+        validators=[tolak_kendali_teks],
         max_length=200_000,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
@@ -159,7 +177,9 @@ class PlenoKembaliForm(PlenoForm):
 
 class TandaTanganForm(_Langkah):
     tanggal_penetapan = forms.DateField(label="Tanggal penetapan", widget=TANGGAL)
-    penandatangan = forms.CharField(label="Nama penandatangan", max_length=255)
+    penandatangan = forms.CharField(
+        label="Nama penandatangan", max_length=255, validators=[tolak_kendali_satu_baris]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,6 +213,7 @@ class DigitalisasiForm(_Langkah):
     lokasi_arsip = forms.CharField(
         label="Lokasi arsip naskah asli",
         max_length=255,
+        validators=[tolak_kendali_satu_baris],
         help_text="Tempat naskah asli (kertas) disimpan, mis. Lemari arsip Subbag Hukum, rak 2.",
     )
     berkas = forms.FileField(
