@@ -241,16 +241,135 @@ LOGGING = {
 }
 
 # --- blok: unggahan (batas unggahan sebelum dibaca) ---
+# A request over JDIH_MAKS_UKURAN_PDF + this allowance (multipart headers and
+# the form's other fields) is refused from its Content-Length, unread.
+JDIH_KELONGGARAN_FORMULIR = int(os.environ.get("JDIH_KELONGGARAN_FORMULIR", 2 * 1024 * 1024))
+# Intake refuses absurd PDFs (documents.pdf): pages, inflated size of all
+# compressed non-image streams together, pixels of one embedded image.
+JDIH_MAKS_HALAMAN = int(os.environ.get("JDIH_MAKS_HALAMAN", "2000"))
+JDIH_MAKS_DEKOMPRESI = int(os.environ.get("JDIH_MAKS_DEKOMPRESI", 256 * 1024 * 1024))
+JDIH_MAKS_PIKSEL_GAMBAR = int(os.environ.get("JDIH_MAKS_PIKSEL_GAMBAR", "150000000"))
+# Files are streamed to disk, never held in a worker: only a small one stays
+# in memory. The temporary folder sits beside the media (a rename, not a copy,
+# when stored; and not a tmpfs /tmp that would hold a 300 MB upload in RAM).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+FILE_UPLOAD_TEMP_DIR = os.environ.get("JDIH_UNGGAHAN_SEMENTARA", str(VAR_DIR / "unggahan"))
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+FILE_UPLOAD_HANDLERS = [
+    "jdih.batas_unggahan.BatasUnggahanHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Before the session, CSRF and every view: an oversized body is never read.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "jdih.batas_unggahan.BatasUnggahanMiddleware",
+)
 # --- akhir blok: unggahan ---
 
 # --- blok: masuk (pembatasan login, sesi staf) ---
+# Login throttling (django-axes) on /masuk/ and /admin/login/. Failures are
+# counted per account AND address: an attacker guessing one account locks only
+# himself out, the owner still logs in from his own desk.
+import ipaddress  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+INSTALLED_APPS += ["jdih.masuk.PembatasanMasukConfig"]
+# Last, so every other middleware (headers, CSP) also wraps the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS.insert(0, "jdih.masuk.PembatasanMasukBackend")
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "axes.W003"]
+AXES_FAILURE_LIMIT = int(os.environ.get("JDIH_MASUK_BATAS_GAGAL", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JDIH_MASUK_JEDA_MENIT", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "jdih.jaringan.alamat_klien"
+AXES_USERNAME_CALLABLE = "jdih.masuk.nama_pengguna"
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # jdih.masuk registers it with Indonesian labels
+
+# Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated);
+# empty: REMOTE_ADDR is the client. A typo must stop the start, not quietly
+# turn every visitor into the proxy's address.
+JDIH_PROXY_TEPERCAYA = env_list("JDIH_PROXY_TEPERCAYA")
+for _proxy in JDIH_PROXY_TEPERCAYA:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _galat:
+        raise ImproperlyConfigured(
+            f"JDIH_PROXY_TEPERCAYA: {_proxy!r} bukan alamat IP atau jaringan CIDR."
+        ) from _galat
+
+# Staff sessions last a working day, not Django's two weeks.
+SESSION_COOKIE_AGE = int(float(os.environ.get("JDIH_UMUR_SESI_JAM", "9")) * 3600)
 # --- akhir blok: masuk ---
 
 # --- blok: kepala-log (CSP, log, healthz, Sentry) ---
+# First: every log record of the request, even from the outer middleware,
+# carries the request id.
+MIDDLEWARE.insert(0, "jdih.log.IdPermintaanMiddleware")
+# Outside XFrameOptionsMiddleware (it reads the final X-Frame-Options), after
+# WhiteNoise (static files need no policy).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "jdih.keamanan.KebijakanKeamananMiddleware",
+)
+# Directive -> sources, merged over jdih.keamanan.KEBIJAKAN_BAWAAN.
+JDIH_CSP = {}
+
+JDIH_LOG_JSON = env_bool("JDIH_LOG_JSON")
+JDIH_LOG_BERKAS = os.environ.get("JDIH_LOG_BERKAS", "")
+LOGGING["filters"] = {"tanpa_jejak_4xx": {"()": "jdih.log.FilterTanpaJejak4xx"}}
+LOGGING["formatters"] = {
+    "jdih": {"()": "jdih.log.FormatJSON" if JDIH_LOG_JSON else "jdih.log.FormatTeks"}
+}
+LOGGING["handlers"]["console"].update(formatter="jdih", filters=["tanpa_jejak_4xx"])
+if JDIH_LOG_BERKAS:
+    # WatchedFileHandler reopens the file after logrotate moves it.
+    LOGGING["handlers"]["berkas"] = {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": JDIH_LOG_BERKAS,
+        "formatter": "jdih",
+        "filters": ["tanpa_jejak_4xx"],
+    }
+    LOGGING["root"]["handlers"].append("berkas")
+# On the logger too, so every handler (Sentry's, pytest's) sees 403s without
+# a traceback; django.security.* records pass through the handlers' filter.
+LOGGING["loggers"]["django.request"] = {"filters": ["tanpa_jejak_4xx"]}
+
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from jdih.log import pasang_sentry  # noqa: E402
+
+    pasang_sentry(SENTRY_DSN, lingkungan=os.environ.get("SENTRY_ENVIRONMENT", ""))
 # --- akhir blok: kepala-log ---
 
 # --- blok: pekerja (sewa tugas, antrean) ---
+# A worker holds a lease on the version it processes and renews it every third
+# of the lease; a version whose lease ran out (worker killed, database lost) is
+# queued again by the periodic sweep, at most JDIH_PEMROSESAN_MAKS_PERCOBAAN
+# times, then marked gagal. See documents.pemrosesan.
+JDIH_PEMROSESAN_SEWA = int(os.environ.get("JDIH_PEMROSESAN_SEWA", "120"))  # seconds
+JDIH_PEMROSESAN_MAKS_PERCOBAAN = int(os.environ.get("JDIH_PEMROSESAN_MAKS_PERCOBAAN", "3"))
+# OCR budget per version: pages recognised and seconds spent; beyond either the
+# version is finished with the pages read so far and a message saying so.
+JDIH_OCR_MAKS_HALAMAN = int(os.environ.get("JDIH_OCR_MAKS_HALAMAN", "1000"))
+JDIH_OCR_MAKS_DETIK = int(os.environ.get("JDIH_OCR_MAKS_DETIK", "3600"))
 # --- akhir blok: pekerja ---
 
 # --- blok: staf (Cache-Control halaman staf) ---
+# Staff pages and non-public files: "Cache-Control: private, no-store"
+# (jdih.middleware_staf). Near the top, so it also sees the responses other
+# middleware answer by themselves (login lockout, CSRF refusal).
+JDIH_AWALAN_PRIVAT = ("/staf/", "/admin/", "/masuk/", "/keluar/")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "jdih.middleware_staf.CacheStafMiddleware",
+)
 # --- akhir blok: staf ---

@@ -339,7 +339,8 @@ def test_buku_agenda_print_sheet_has_title_office_year_and_every_row(client):
     assert "BUKU AGENDA NASKAH DINAS KEPUTUSAN" in html
     assert tim.satker.nama_badan.upper() in html
     assert f"TAHUN {tahun_ini()}" in html
-    assert "staf cetak" in html and "@media print" in html
+    # The print rules live in the sheet's own stylesheet (no inline style under CSP).
+    assert "staf cetak" in html and "css/buku-agenda" in html
     assert "Halaman 1 dari" not in html and 'name="tahun"' not in html
 
 
