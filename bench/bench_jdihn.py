@@ -29,6 +29,8 @@ from urllib.parse import urlparse
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
+from bench.django_sementara import lingkungan_server  # noqa: E402
+
 DB_PG = os.environ.get("BENCH_JDIHN_DB", "postgres://postgres@127.0.0.1:5432/jdih_bench_jdihn")
 BASIS = tuple(os.environ.get("BENCH_JDIHN_BASIS", "postgresql,sqlite").split(","))
 TAHAP = tuple(int(n) for n in os.environ.get("BENCH_JDIHN_TAHAP", "10000,100000").split(","))
@@ -54,19 +56,7 @@ SUBJEK = "Pemilu; Daftar Pemilih; Kampanye; Logistik; Badan Ad Hoc; Dana Kampany
 def siapkan(basis):
     folder = Path(os.environ["BENCH_JDIHN_FOLDER"])
     url = DB_PG if basis == "postgresql" else f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="jdih.settings",
-        JDIH_VAR_DIR=str(folder),
-        MEDIA_ROOT=str(folder / "media"),
-        DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 50,
-        SECURE_SSL_REDIRECT="false",
-        JDIH_PLAIN_STATIC="true",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        LOG_LEVEL="WARNING",
-        JDIH_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
-    )
+    lingkungan_server(folder, url)
     import django
 
     django.setup()

@@ -35,6 +35,8 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
+from bench.django_sementara import lingkungan_server  # noqa: E402
+
 PORT = int(os.environ.get("BENCH_MW_PORT", "8767"))
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 DURASI = os.environ.get("BENCH_MW_DURASI", "3s")
@@ -43,18 +45,11 @@ PEKERJA = 2
 
 
 def siapkan(folder):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.middleware_settings",
-        DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
-        JDIH_VAR_DIR=str(folder),
-        MEDIA_ROOT=str(folder / "media"),
-        DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 50,
-        SECURE_SSL_REDIRECT="false",
-        JDIH_PLAIN_STATIC="true",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        LOG_LEVEL="WARNING",
-        JDIH_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+    lingkungan_server(
+        folder,
+        f"sqlite:///{folder / 'bench.sqlite3'}",
+        settings="bench.middleware_settings",
+        hosts="127.0.0.1,localhost",
     )
     import django
 

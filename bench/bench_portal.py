@@ -34,6 +34,8 @@ from urllib.parse import urlencode, urlparse
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
+from bench.django_sementara import lingkungan_server  # noqa: E402
+
 DB_URL = os.environ.get("BENCH_PORTAL_DB", "postgres://postgres@127.0.0.1:5432/jdih_bench")
 TAHAP = tuple(int(n) for n in os.environ.get("BENCH_PORTAL_TAHAP", "25000,100000").split(","))
 PORT = int(os.environ.get("BENCH_PORTAL_PORT", "8765"))
@@ -109,19 +111,7 @@ def siapkan_basis_data():
         c.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
         c.execute(f'CREATE DATABASE "{nama}"')
     folder = Path(tempfile.mkdtemp(prefix="jdih-bench-portal-"))
-    os.environ.update(
-        DATABASE_URL=DB_URL,
-        DJANGO_SETTINGS_MODULE="bench.portal_settings",
-        JDIH_VAR_DIR=str(folder),
-        MEDIA_ROOT=str(folder / "media"),
-        DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 50,
-        SECURE_SSL_REDIRECT="false",
-        JDIH_PLAIN_STATIC="true",
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        LOG_LEVEL="WARNING",
-        JDIH_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
-    )
+    lingkungan_server(folder, DB_URL, settings="bench.portal_settings")
     import django
 
     django.setup()

@@ -33,6 +33,8 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
+from bench.django_sementara import lingkungan_server  # noqa: E402
+
 
 def _port_bebas() -> int:
     with socket.socket() as s:
@@ -48,20 +50,8 @@ MiB = 1024 * 1024
 
 
 def siapkan(folder: Path):
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="jdih.settings",
-        DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
-        JDIH_VAR_DIR=str(folder),
-        MEDIA_ROOT=str(folder / "media"),
-        DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 50,
-        SECURE_SSL_REDIRECT="false",
-        JDIH_PLAIN_STATIC="true",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        LOG_LEVEL="WARNING",
-    )
     # The setup here processes at once; the server only queues (no worker runs).
-    os.environ["JDIH_TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
+    lingkungan_server(folder, f"sqlite:///{folder / 'bench.sqlite3'}", hosts="127.0.0.1,localhost")
     import django
 
     django.setup()

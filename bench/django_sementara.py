@@ -26,3 +26,27 @@ def siapkan(pemrosesan_langsung: bool = True) -> Path:
 
     call_command("migrate", verbosity=0)
     return folder
+
+
+def lingkungan_server(
+    folder: Path,
+    database_url: str,
+    settings: str = "jdih.settings",
+    hosts: str = "127.0.0.1,localhost,testserver",
+) -> None:
+    """The environment of a production-like process (DEBUG off, plain static
+    files, quiet logs) on a throwaway folder and database, for benches that
+    start gunicorn or measure views as production serves them."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE=settings,
+        DATABASE_URL=database_url,
+        JDIH_VAR_DIR=str(folder),
+        MEDIA_ROOT=str(folder / "media"),
+        DEBUG="false",
+        SECRET_KEY="bench-" + "x" * 50,
+        SECURE_SSL_REDIRECT="false",
+        JDIH_PLAIN_STATIC="true",
+        ALLOWED_HOSTS=hosts,
+        LOG_LEVEL="WARNING",
+        JDIH_TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+    )
