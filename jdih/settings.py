@@ -14,11 +14,33 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("JDIH_VAR_DIR", BASE_DIR / "var"))
 
 
+BENAR = {"1", "true", "yes", "ya", "on"}
+SALAH = {"0", "false", "no", "tidak", "off", ""}
+
+
+class PengaturanSalah(Exception):
+    """A setting in the environment that cannot mean anything: stop the start
+    instead of quietly running with a default the operator did not choose."""
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "ya", "on"}
+    kata = value.strip().lower()
+    if kata not in BENAR | SALAH:
+        raise PengaturanSalah(f"{name}={value!r}: isi true/false (atau 1/0, ya/tidak).")
+    return kata in BENAR
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return int(default)
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise PengaturanSalah(f"{name}={value!r}: isi bilangan bulat.") from None
 
 
 def env_list(name, default=""):
@@ -108,7 +130,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'jdih.sqlite3'}"),
         # Persistent connections: measured 9x throughput on a list page.
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
+        conn_max_age=env_int("CONN_MAX_AGE", "600"),
         conn_health_checks=True,
     )
 }
@@ -185,7 +207,7 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # PDF intake
-JDIH_MAKS_UKURAN_PDF = int(os.environ.get("JDIH_MAKS_UKURAN_PDF", 50 * 1024 * 1024))
+JDIH_MAKS_UKURAN_PDF = env_int("JDIH_MAKS_UKURAN_PDF", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -198,15 +220,15 @@ TASKS = {
 }
 # OCR of scanned pages (Debian tesseract-ocr + tesseract-ocr-<bahasa>), see documents.ocr.
 JDIH_OCR_BAHASA = os.environ.get("JDIH_OCR_BAHASA", "ind")
-JDIH_OCR_DPI = int(os.environ.get("JDIH_OCR_DPI", "300"))
-JDIH_OCR_BATAS_WAKTU = int(os.environ.get("JDIH_OCR_BATAS_WAKTU", "180"))  # seconds per page
-JDIH_OCR_PARALEL = int(os.environ.get("JDIH_OCR_PARALEL", "0"))  # 0: one per CPU core
+JDIH_OCR_DPI = env_int("JDIH_OCR_DPI", "300")
+JDIH_OCR_BATAS_WAKTU = env_int("JDIH_OCR_BATAS_WAKTU", "180")  # seconds per page
+JDIH_OCR_PARALEL = env_int("JDIH_OCR_PARALEL", "0")  # 0: one per CPU core
 
 # Email: console locally, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_PORT = env_int("EMAIL_PORT", "587")
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
@@ -226,7 +248,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", "31536000")
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
@@ -243,12 +265,12 @@ LOGGING = {
 # --- blok: unggahan (batas unggahan sebelum dibaca) ---
 # A request over JDIH_MAKS_UKURAN_PDF + this allowance (multipart headers and
 # the form's other fields) is refused from its Content-Length, unread.
-JDIH_KELONGGARAN_FORMULIR = int(os.environ.get("JDIH_KELONGGARAN_FORMULIR", 2 * 1024 * 1024))
+JDIH_KELONGGARAN_FORMULIR = env_int("JDIH_KELONGGARAN_FORMULIR", 2 * 1024 * 1024)
 # Intake refuses absurd PDFs (documents.pdf): pages, inflated size of all
 # compressed non-image streams together, pixels of one embedded image.
-JDIH_MAKS_HALAMAN = int(os.environ.get("JDIH_MAKS_HALAMAN", "2000"))
-JDIH_MAKS_DEKOMPRESI = int(os.environ.get("JDIH_MAKS_DEKOMPRESI", 256 * 1024 * 1024))
-JDIH_MAKS_PIKSEL_GAMBAR = int(os.environ.get("JDIH_MAKS_PIKSEL_GAMBAR", "150000000"))
+JDIH_MAKS_HALAMAN = env_int("JDIH_MAKS_HALAMAN", "2000")
+JDIH_MAKS_DEKOMPRESI = env_int("JDIH_MAKS_DEKOMPRESI", 256 * 1024 * 1024)
+JDIH_MAKS_PIKSEL_GAMBAR = env_int("JDIH_MAKS_PIKSEL_GAMBAR", "150000000")
 # Files are streamed to disk, never held in a worker: only a small one stays
 # in memory. The temporary folder sits beside the media (a rename, not a copy,
 # when stored; and not a tmpfs /tmp that would hold a 300 MB upload in RAM).
@@ -281,8 +303,8 @@ INSTALLED_APPS += ["jdih.masuk.PembatasanMasukConfig"]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS.insert(0, "jdih.masuk.PembatasanMasukBackend")
 SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "axes.W003"]
-AXES_FAILURE_LIMIT = int(os.environ.get("JDIH_MASUK_BATAS_GAGAL", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JDIH_MASUK_JEDA_MENIT", "15")))
+AXES_FAILURE_LIMIT = env_int("JDIH_MASUK_BATAS_GAGAL", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("JDIH_MASUK_JEDA_MENIT", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "jdih.jaringan.alamat_klien"
 AXES_USERNAME_CALLABLE = "jdih.masuk.nama_pengguna"
@@ -355,12 +377,12 @@ if SENTRY_DSN:
 # of the lease; a version whose lease ran out (worker killed, database lost) is
 # queued again by the periodic sweep, at most JDIH_PEMROSESAN_MAKS_PERCOBAAN
 # times, then marked gagal. See documents.pemrosesan.
-JDIH_PEMROSESAN_SEWA = int(os.environ.get("JDIH_PEMROSESAN_SEWA", "120"))  # seconds
-JDIH_PEMROSESAN_MAKS_PERCOBAAN = int(os.environ.get("JDIH_PEMROSESAN_MAKS_PERCOBAAN", "3"))
+JDIH_PEMROSESAN_SEWA = env_int("JDIH_PEMROSESAN_SEWA", "120")  # seconds
+JDIH_PEMROSESAN_MAKS_PERCOBAAN = env_int("JDIH_PEMROSESAN_MAKS_PERCOBAAN", "3")
 # OCR budget per version: pages recognised and seconds spent; beyond either the
 # version is finished with the pages read so far and a message saying so.
-JDIH_OCR_MAKS_HALAMAN = int(os.environ.get("JDIH_OCR_MAKS_HALAMAN", "1000"))
-JDIH_OCR_MAKS_DETIK = int(os.environ.get("JDIH_OCR_MAKS_DETIK", "3600"))
+JDIH_OCR_MAKS_HALAMAN = env_int("JDIH_OCR_MAKS_HALAMAN", "1000")
+JDIH_OCR_MAKS_DETIK = env_int("JDIH_OCR_MAKS_DETIK", "3600")
 # --- akhir blok: pekerja ---
 
 # --- blok: staf (Cache-Control halaman staf) ---

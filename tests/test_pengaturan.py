@@ -70,3 +70,24 @@ def test_database_url_selects_the_database(tmp_path):
     )
     assert hasil.returncode == 0, hasil.stderr
     assert f"sqlite {tmp_path}/lain.sqlite3" in hasil.stdout
+
+
+def test_salah_ketik_pengaturan_menghentikan_aplikasi_dengan_nama_variabelnya(tmp_path):
+    # A typo must not quietly become the default (DEBUG "treu" is not False).
+    for nama, nilai in [("DEBUG", "treu"), ("JDIH_MAKS_HALAMAN", "2.000")]:
+        hasil = jalankan_manage("check", JDIH_VAR_DIR=str(tmp_path), **{nama: nilai})
+        assert hasil.returncode != 0
+        assert "PengaturanSalah" in hasil.stderr and nama in hasil.stderr
+
+
+def test_pengaturan_kosong_atau_ya_tidak_dibaca_seperti_yang_dimaksud(tmp_path):
+    hasil = jalankan_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG, settings.JDIH_MAKS_HALAMAN)",
+        DEBUG="ya",
+        JDIH_MAKS_HALAMAN="",
+        JDIH_VAR_DIR=str(tmp_path),
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.split()[-2:] == ["True", "2000"]
