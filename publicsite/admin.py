@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from documents.models import Satker
+from jdih.admin_hanya_baca import HanyaBacaAdmin
 
 from .models import PanenJDIHN
 
@@ -55,7 +56,7 @@ class TerakhirFilter(admin.SimpleListFilter):
 
 
 @admin.register(PanenJDIHN)
-class PanenJDIHNAdmin(admin.ModelAdmin):
+class PanenJDIHNAdmin(HanyaBacaAdmin):
     list_display = ("waktu", "lingkup", "alamat", "agen", "item", "bita", "ditahan", "selesai")
     list_filter = (TerakhirFilter, LingkupFilter, "selesai")
     list_select_related = ("satker",)
@@ -73,15 +74,6 @@ class PanenJDIHNAdmin(admin.ModelAdmin):
         "item_ditahan",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="umpan", ordering="satker__nama")
     def lingkup(self, obj):

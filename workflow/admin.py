@@ -4,6 +4,8 @@ from django.contrib.auth.models import User
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
+from jdih.admin_hanya_baca import HanyaBacaAdmin
+
 from .models import (
     Disposisi,
     JejakAudit,
@@ -124,7 +126,7 @@ class PermohonanAdmin(JejakAuditTampil, admin.ModelAdmin):
 
 
 @admin.register(JejakAudit)
-class JejakAuditAdmin(admin.ModelAdmin):
+class JejakAuditAdmin(HanyaBacaAdmin):
     """Append-only: viewable, never added, changed or deleted here."""
 
     list_display = [
@@ -142,15 +144,6 @@ class JejakAuditAdmin(admin.ModelAdmin):
     list_select_related = ["jenis_alur", "satker", "oleh"]
     search_fields = ["oleh__username", "catatan"]
     date_hierarchy = "waktu"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(TingkatValidasi)

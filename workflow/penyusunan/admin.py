@@ -10,6 +10,8 @@ Registered by importing this module from workflow/admin.py.
 from django import forms
 from django.contrib import admin
 
+from jdih.admin_hanya_baca import HanyaBacaAdmin
+
 from ..admin import JejakAuditTampil
 from .models import (
     CatatanPerbaikan,
@@ -244,7 +246,7 @@ class PenerimaSalinanInline(_InlineHanyaBaca):
 
 
 @admin.register(PenyusunanKeputusan)
-class PenyusunanKeputusanAdmin(JejakAuditTampil, admin.ModelAdmin):
+class PenyusunanKeputusanAdmin(JejakAuditTampil, HanyaBacaAdmin):
     """Read-only here: a Keputusan is drafted, numbered and copied only through
     the SOP steps in /staf/penyusunan/."""
 
@@ -264,12 +266,3 @@ class PenyusunanKeputusanAdmin(JejakAuditTampil, admin.ModelAdmin):
             .get_queryset(request)
             .select_related("satker", "jenis", "nomor", "diajukan_oleh", "templat")
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
