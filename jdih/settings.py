@@ -92,6 +92,11 @@ INSTALLED_APPS = [
     "documents",
     "workflow",
     "publicsite",
+    "profil",
+    "survei",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -395,3 +400,17 @@ MIDDLEWARE.insert(
     "jdih.middleware_staf.CacheStafMiddleware",
 )
 # --- akhir blok: staf ---
+
+# --- blok: staf-ergonomi (surel, lupa kata sandi, make run) — issue 12 ---
+# --- akhir blok: staf-ergonomi ---
+
+# --- blok: pengunjung (statistik kunjungan tanpa cookie) — issue 12 ---
+MIDDLEWARE.append("publicsite.kunjungan.KunjunganMiddleware")
+# --- akhir blok: pengunjung ---
+
+# --- blok: api (API terbuka /api/v1/) — issue 12 ---
+# CORS for GET on /api/ only, outside CSRF (the API never reads a cookie).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "api.cors.CorsApiMiddleware"
+)
+# --- akhir blok: api ---

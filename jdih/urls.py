@@ -12,7 +12,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staf/satker/", include("profil.urls_staf")),
+    path("staf/survei/", include("survei.urls_staf")),
     path("staf/", include("workflow.urls")),
+    path("api/", include("api.urls")),
     path("healthz", views_sehat.healthz, name="healthz"),
     # The public site comes last: it owns the /<satker-slug>/ namespace.
     path("", include("publicsite.urls")),

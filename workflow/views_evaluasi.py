@@ -1,0 +1,98 @@
+"""Evaluasi SOP: time per step against the mutu baku, per procedure."""
+
+import csv
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from documents.models import Satker
+
+from . import forms_evaluasi
+from .mesin import PROSEDUR
+from .selectors_evaluasi import evaluasi_sop
+from .views import _satker_boleh
+
+
+@login_required
+def evaluasi(request):
+    if request.user.is_superuser:
+        satker_qs = Satker.objects.all()
+    else:
+        satker_qs = _satker_boleh(request.user, "evaluasi_sop")
+    if not satker_qs.exists():
+        raise PermissionDenied("Evaluasi SOP hanya untuk Kasubbag Hukum & SDM.")
+    hari_ini = timezone.localdate()
+    awal = {
+        "satker": satker_qs.first(),
+        "prosedur": "unggah",
+        "dari": hari_ini - timedelta(days=182),
+        "sampai": hari_ini,
+    }
+    form = forms_evaluasi.EvaluasiForm(request.GET or None, initial=awal, satker_qs=satker_qs)
+    if request.GET:
+        if not form.is_valid():
+            return render(request, "workflow/evaluasi.html", {"form": form})
+        pilihan = form.cleaned_data
+    else:
+        pilihan = awal
+    ringkasan, baris = evaluasi_sop(
+        pilihan["satker"], pilihan["dari"], pilihan["sampai"], pilihan["prosedur"]
+    )
+    if request.GET.get("format") == "csv":
+        return _csv_evaluasi(pilihan, baris)
+    return render(
+        request,
+        "workflow/evaluasi.html",
+        {
+            "form": form,
+            "pilihan": pilihan,
+            "prosedur": PROSEDUR[pilihan["prosedur"]],
+            "ringkasan": ringkasan,
+            "baris": baris,
+        },
+    )
+
+
+def _menit(d):
+    return "" if d is None else f"{d.total_seconds() / 60:.1f}"
+
+
+def _csv_evaluasi(pilihan, baris):
+    nama = (
+        f"evaluasi-{pilihan['prosedur']}-{pilihan['satker'].slug}-"
+        f"{pilihan['dari']}-{pilihan['sampai']}.csv"
+    )
+    respons = HttpResponse(content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
+    tulis = csv.writer(respons)
+    tulis.writerow(
+        [
+            "langkah SOP",
+            "tahap",
+            "jumlah",
+            "median (menit)",
+            "persentil 90 (menit)",
+            "mutu baku (menit)",
+            "dalam standar",
+            "persen dalam standar",
+        ]
+    )
+    for b in baris:
+        tulis.writerow(
+            [
+                b.tahap.label_langkah,
+                b.tahap.nama,
+                b.jumlah,
+                _menit(b.median),
+                _menit(b.p90),
+                _menit(b.standar),
+                "" if b.standar is None else b.dalam_standar,
+                "" if b.persen_dalam_standar is None else b.persen_dalam_standar,
+            ]
+        )
+    return respons
