@@ -40,9 +40,16 @@ def batas_berkas() -> int:
     return settings.JDIH_MAKS_UKURAN_PDF
 
 
+BERKAS_PER_FORMULIR = 2
+
+
 def batas_permintaan() -> int:
-    """The largest request body accepted: one PDF and the form around it."""
-    return batas_berkas() + getattr(settings, "JDIH_KELONGGARAN_FORMULIR", BAWAAN_KELONGGARAN)
+    """The largest request body accepted: the form with the most PDFs (a
+    request carries its Nota Dinas and the naskah asli) and the fields around
+    them. Each file is still held to batas_berkas() on its own."""
+    return BERKAS_PER_FORMULIR * batas_berkas() + getattr(
+        settings, "JDIH_KELONGGARAN_FORMULIR", BAWAAN_KELONGGARAN
+    )
 
 
 def _halaman_ditolak(request, status: int, judul: str, pesan: str) -> HttpResponse:

@@ -54,6 +54,17 @@ def buat_tim(satker=None, validator=()):
     return tim
 
 
+def tambah_pengelola(tim, nama="pengelola2", **kw):
+    """A second Pengelola JDIH of the team's Satker (``tim.<nama>``): sees
+    every request, acts only on those the disposisi names him in."""
+    user = buat_pengguna(
+        f"{nama}.{tim.satker.slug}", email=kw.pop("email", f"{nama}@{tim.satker.slug}.test"), **kw
+    )
+    tetapkan_peran(user, tim.satker, Peran.PENGELOLA)
+    setattr(tim, nama, user)
+    return user
+
+
 def data_nota(**kw):
     return {
         "nomor": kw.pop("nomor", "12/HK.03-ND/2024"),
@@ -66,6 +77,28 @@ def data_nota(**kw):
 
 
 _nomor = iter(range(1, 10**6))
+_nota_pdf = {}
+
+
+def nota_pdf_bytes() -> bytes:
+    """A real Nota Dinas PDF, made once per run (memos are not checked for
+    duplicates, so every request may carry the same one)."""
+    if "isi" not in _nota_pdf:
+        from workflow.contoh_nota_dinas import NaskahNotaDinas, pdf_nota_dinas
+
+        _nota_pdf["isi"] = pdf_nota_dinas(
+            NaskahNotaDinas(
+                badan="Komisi Pemilihan Umum Kabupaten Uji",
+                nomor="12/HK.03-ND/2024",
+                tanggal="4 Maret 2024",
+                perihal="Permohonan pengunggahan produk hukum",
+            )
+        )
+    return _nota_pdf["isi"]
+
+
+def nota_unggahan(nama="nota-dinas.pdf"):
+    return unggahan(nota_pdf_bytes(), nama=nama)
 
 
 def ajukan(tim, **kw):
@@ -83,6 +116,7 @@ def ajukan(tim, **kw):
             produk=produk,
             nota=data_nota(),
             berkas=unggahan(pdf_bytes(judul=produk["judul"])),
+            nota_berkas=nota_unggahan(),
         )
 
 
@@ -93,6 +127,7 @@ def ajukan_penurunan(tim, produk=None):
         produk,
         alasan="Lampiran salah halaman",
         nota=data_nota(perihal="Usulan penurunan"),
+        nota_berkas=nota_unggahan(),
     )
 
 

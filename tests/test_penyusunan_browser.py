@@ -221,5 +221,5 @@ def test_variant_2_from_template_to_the_upload_request(page, live_server, tim):
     expect(page.locator("h1")).to_contain_text(nomor)
     nota = page.locator("section", has=page.get_by_role("heading", name="Nota Dinas"))
     expect(nota).to_contain_text("Naskah asli")
-    expect(nota.get_by_role("link", name="PDF bertanda tangan")).to_be_visible()
+    expect(nota.get_by_role("link", name="Naskah asli bertanda tangan (PDF)")).to_be_visible()
     expect(nota).to_contain_text(f"PK-{p.pk}/{nomor}")

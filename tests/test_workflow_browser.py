@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from documents.models import ProdukHukum, StatusPublikasi
-from tests.alur_helpers import KATA_SANDI, buat_tim
+from tests.alur_helpers import KATA_SANDI, buat_tim, nota_pdf_bytes
 from tests.factories import buat_jenis, buat_produk, buat_satker, pdf_bytes
 from tests.publik_helpers import http_polos  # noqa: F401
 from workflow.models import Permohonan, Status
@@ -43,6 +43,8 @@ def test_publish_journey_through_every_role_ends_on_public_page(page, live_serve
     jenis = buat_jenis(singkatan="KEP-KAB", nama="Keputusan KPU Kabupaten")
     naskah = tmp_path / "naskah-asli.pdf"
     naskah.write_bytes(pdf_bytes(judul="Penetapan Lokasi TPS"))
+    nota = tmp_path / "nota-dinas.pdf"
+    nota.write_bytes(nota_pdf_bytes())
 
     # 1. Sub Bagian Pengusul: Nota Dinas and the signed original.
     masuk(page, live_server, tim.pengusul)
@@ -55,6 +57,7 @@ def test_publish_journey_through_every_role_ends_on_public_page(page, live_serve
     page.fill("#id_nota_tanggal", "2024-05-02")
     page.fill("#id_nota_perihal", "Permohonan pengunggahan Keputusan")
     page.fill("#id_nota_dari", "Kasubbag Teknis")
+    page.set_input_files("#id_nota_berkas", str(nota))
     page.set_input_files("#id_berkas", str(naskah))
     page.get_by_role("button", name="Ajukan").click()
     expect(page.get_by_text("Permohonan diajukan")).to_be_visible()
@@ -113,7 +116,11 @@ def test_publish_journey_through_every_role_ends_on_public_page(page, live_serve
     buka_tugas(page, "KEP-KAB Nomor 45")
     page.get_by_role("button", name="Unggah", exact=True).click()
     expect(page.locator(".lencana").first).to_have_text("Diunggah")
-    expect(page.locator(".linimasa tbody tr")).to_have_count(11)
+    # Nine steps, plus a note for every metadata save (the hand-in button
+    # saves the metadata on its way, so their number is the prepare page's).
+    catatan = p.jejak.filter(aksi="ubah-metadata").count()
+    assert catatan >= 2
+    expect(page.locator(".linimasa tbody tr")).to_have_count(9 + catatan)
     p.refresh_from_db()
     assert p.status == Status.DIUNGGAH
 
@@ -130,6 +137,8 @@ def test_takedown_fix_and_republish_journey_ends_on_public_page(page, live_serve
         nomor="12/PL.01-Kpt/6202/2024",
         judul="Penetapan Daftar Pemilih Tetap",
     )
+    nota = tmp_path / "nota-dinas.pdf"
+    nota.write_bytes(nota_pdf_bytes())
     perbaikan = tmp_path / "perbaikan.pdf"
     perbaikan.write_bytes(pdf_bytes(judul="Penetapan Daftar Pemilih Tetap (perbaikan)"))
     publik = live_server.url + produk.get_absolute_url()
@@ -145,6 +154,7 @@ def test_takedown_fix_and_republish_journey_ends_on_public_page(page, live_serve
     page.fill("#id_nota_tanggal", "2024-06-03")
     page.fill("#id_nota_perihal", "Usulan penurunan Keputusan")
     page.fill("#id_nota_dari", "Kasubbag Teknis")
+    page.set_input_files("#id_nota_berkas", str(nota))
     page.get_by_role("button", name="Ajukan usulan penurunan").click()
     expect(page.get_by_text("Usulan penurunan diajukan.")).to_be_visible()
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from documents.models import StatusPublikasi
-from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, majukan
+from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, majukan, nota_unggahan
 from tests.factories import buat_jenis, pdf_bytes, unggahan
 from workflow.models import Permohonan, Status
 
@@ -21,6 +21,7 @@ def _data_pengajuan(tim, berkas, **kw):
         "nota_perihal": "Permohonan unggah",
         "nota_dari": "Kasubbag Teknis",
         "nota_kepada": "Kasubbag Hukum dan SDM",
+        "nota_berkas": nota_unggahan(),
         "berkas": berkas,
         **kw,
     }

@@ -1,10 +1,20 @@
 """Every transition tried as every role, as the same role of another Satker,
-and anonymously: exactly the cells the SOP allows succeed."""
+and anonymously: exactly the cells the SOP allows succeed. "pengelola2" is a
+Pengelola of the same Satker whom the disposisi does not name: he acts on
+nothing."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, data_nota, majukan
+from tests.alur_helpers import (
+    ajukan,
+    ajukan_penurunan,
+    buat_tim,
+    data_nota,
+    majukan,
+    nota_unggahan,
+    tambah_pengelola,
+)
 from tests.factories import buat_jenis, buat_produk, pdf_bytes, unggahan
 from workflow import layanan
 from workflow.models import Permohonan, Status
@@ -12,7 +22,7 @@ from workflow.peran import Peran
 
 pytestmark = pytest.mark.django_db
 
-PERAN = ["pengusul", "kasubbag", "pengelola", "validator"]
+PERAN = ["pengusul", "kasubbag", "pengelola", "pengelola2", "validator"]
 AKTOR = [*PERAN, *(f"{p}@lain" for p in PERAN), "anonim"]
 
 
@@ -26,6 +36,8 @@ def _aktor(nama, tim, lain):
 
 def _siapkan(jenis, status, tim, tingkat_lolos=0):
     p = ajukan(tim) if jenis == "unggah" else ajukan_penurunan(tim)
+    if status == Status.PERLU_DILENGKAPI:
+        return layanan.kembalikan_ke_pengusul(tim.kasubbag, p, catatan="Lengkapi PDF")
     if status == Status.DIKEMBALIKAN:
         p = majukan(p, tim, Status.DIPERIKSA)
         return layanan.kembalikan(tim.kasubbag, p, catatan="Perbaiki judul")
@@ -75,6 +87,39 @@ SEL = [
     ),
     ("serahkan-perbaikan", "penurunan", Status.DITURUNKAN, 0, "serahkan", {}, "pengelola"),
     ("unggah-ulang", "penurunan", Status.DISETUJUI, 0, "unggah", {}, "pengelola"),
+    # Before disposisi: the Kasubbag sends back, the proposer completes or withdraws.
+    (
+        "kembalikan-ke-pengusul",
+        "unggah",
+        Status.DIAJUKAN,
+        0,
+        "kembalikan_ke_pengusul",
+        {"catatan": "Nota Dinas belum ditandatangani"},
+        "kasubbag",
+    ),
+    ("ajukan-ulang", "unggah", Status.PERLU_DILENGKAPI, 0, "ajukan_ulang", {}, "pengusul"),
+    ("tarik", "unggah", Status.DIAJUKAN, 0, "tarik", {}, "pengusul"),
+    ("tarik-dilengkapi", "unggah", Status.PERLU_DILENGKAPI, 0, "tarik", {}, "pengusul"),
+    ("tarik-penurunan", "penurunan", Status.DIAJUKAN, 0, "tarik", {}, "pengusul"),
+    # After disposisi: only the Kasubbag re-assigns (not a transition).
+    (
+        "alihkan-disposisi",
+        "unggah",
+        Status.DIDISPOSISI,
+        0,
+        "alihkan_disposisi",
+        {"alasan": "Cuti"},
+        "kasubbag",
+    ),
+    (
+        "alihkan-saat-validasi",
+        "unggah",
+        Status.DIVALIDASI,
+        0,
+        "alihkan_disposisi",
+        {"alasan": "Mutasi"},
+        "kasubbag",
+    ),
 ]
 
 
@@ -82,6 +127,8 @@ SEL = [
 def dua_tim():
     tim = buat_tim(validator=[Peran.WEB_ADMIN])
     lain = buat_tim(validator=[Peran.WEB_ADMIN])
+    tambah_pengelola(tim)
+    tambah_pengelola(lain)
     return tim, lain
 
 
@@ -100,14 +147,18 @@ def test_transition_allowed_only_for_sop_role_of_own_satker(
         p.refresh_from_db()
     if aksi == "disposisi":
         kwargs = {**kwargs, "kepada": tim.pengelola}
+    if aksi == "alihkan_disposisi":
+        kwargs = {**kwargs, "kepada": tim.pengelola2}
+    if aksi == "ajukan_ulang":
+        kwargs = {**kwargs, "nota": data_nota(perihal="Dilengkapi")}
     berhasil = []
     # The allowed actor goes last: a success changes the state for everyone after.
     for nama in sorted(AKTOR, key=lambda n: n == boleh):
-        sebelum = Permohonan.objects.get(pk=p.pk).status
+        sebelum = Permohonan.objects.values_list("status", "pengelola_id").get(pk=p.pk)
         try:
             getattr(layanan, aksi)(_aktor(nama, tim, lain), p, **kwargs)
         except layanan.AksiGagal:
-            assert Permohonan.objects.get(pk=p.pk).status == sebelum
+            assert Permohonan.objects.values_list("status", "pengelola_id").get(pk=p.pk) == sebelum
         else:
             berhasil.append(nama)
     assert berhasil == [boleh]
@@ -127,9 +178,10 @@ def test_only_pengusul_of_own_satker_can_submit_requests(dua_tim, nama):
             produk={"jenis": buat_jenis(), "nomor": "9/2024", "tahun": 2024, "judul": "Uji"},
             nota=data_nota(),
             berkas=unggahan(pdf_bytes()),
+            nota_berkas=nota_unggahan(),
         ),
         lambda: layanan.ajukan_penurunan(
-            user, produk_terbit, alasan="Salah ketik", nota=data_nota()
+            user, produk_terbit, alasan="Salah ketik", nota=data_nota(), nota_berkas=nota_unggahan()
         ),
     ):
         try:
@@ -141,8 +193,10 @@ def test_only_pengusul_of_own_satker_can_submit_requests(dua_tim, nama):
     assert Permohonan.objects.count() == (2 if boleh else 0)
 
 
-@pytest.mark.parametrize("nama", ["pengelola", "kasubbag", "pengusul@lain", "anonim"])
-def test_only_pengelola_can_prepare_product(dua_tim, nama):
+@pytest.mark.parametrize(
+    "nama", ["pengelola", "pengelola2", "kasubbag", "pengusul@lain", "pengelola@lain", "anonim"]
+)
+def test_only_the_named_pengelola_can_prepare_product(dua_tim, nama):
     tim, lain = dua_tim
     p = majukan(ajukan(tim), tim, Status.DIDISPOSISI)
     user = _aktor(nama, tim, lain)

@@ -6,7 +6,7 @@ from django.test import TestCase
 
 from documents.models import StatusPublikasi
 from documents.pdf import BerkasTidakValid
-from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, majukan
+from tests.alur_helpers import ajukan, ajukan_penurunan, buat_tim, majukan, nota_unggahan
 from tests.factories import pdf_bytes
 from workflow import layanan
 from workflow.models import JejakAudit, JejakTidakDapatDiubah, Status
@@ -165,6 +165,7 @@ def test_invalid_pdf_is_refused_with_indonesian_message_and_nothing_saved():
                 "kepada": "b",
             },
             berkas=unggahan(b"bukan pdf"),
+            nota_berkas=nota_unggahan(),
         )
     assert "bukan PDF" in e.value.messages[0]
     assert not Permohonan.objects.exists()

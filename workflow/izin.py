@@ -149,3 +149,49 @@ def boleh_validasi(user, permohonan) -> bool:
     return PenugasanPeran.objects.filter(
         pengguna=user, satker_id=permohonan.satker_id, peran_id=tingkat.peran_id
     ).exists()
+
+
+# --- sop 000–002: who the request names --------------------------------------
+
+
+def boleh_sebagai_pengelola(user, permohonan, kode: str) -> bool:
+    """A Pengelola step: the role's permission ``kode`` in the Satker, and,
+    once the disposisi names a Pengelola, being that Pengelola. Another
+    Pengelola of the Satker sees the request but does not act on it until the
+    Kasubbag re-assigns it (layanan.alihkan_disposisi)."""
+    if not punya_izin(user, kode, permohonan.satker_id):
+        return False
+    return permohonan.pengelola_id is None or permohonan.pengelola_id == user.pk
+
+
+def bukan_pengelola_tertunjuk(user, permohonan) -> bool:
+    """A Pengelola of the Satker whom the disposisi does not name: told who
+    acts instead of a bare refusal."""
+    return (
+        permohonan.pengelola_id is not None
+        and permohonan.pengelola_id != user.pk
+        and punya_izin(user, "siapkan_permohonan", permohonan.satker_id)
+    )
+
+
+def boleh_sebagai_pengusul(user, permohonan) -> bool:
+    """Withdrawing or completing a request: only the person who submitted
+    it, while still holding the Pengusul role in its Satker. A colleague of
+    another sub bagian does not withdraw someone else's Nota Dinas."""
+    return (
+        getattr(user, "pk", None) is not None
+        and user.pk == permohonan.diajukan_oleh_id
+        and punya_izin(user, "ajukan_permohonan", permohonan.satker_id)
+    )
+
+
+def boleh_alihkan_disposisi(user, permohonan) -> bool:
+    """The Kasubbag names another Pengelola while the request is open and
+    after the disposisi."""
+    from .models import STATUS_DISPOSISI_BERLAKU
+
+    return (
+        permohonan.status in STATUS_DISPOSISI_BERLAKU
+        and permohonan.pengelola_id is not None
+        and punya_izin(user, "disposisi_permohonan", permohonan.satker_id)
+    )

@@ -56,6 +56,9 @@ class PenugasanPeran(models.Model):
 
 class Status(models.TextChoices):
     DIAJUKAN = "diajukan", "Diajukan"
+    # Sent back to the proposer at the disposisi step: the Nota Dinas or the
+    # naskah asli must be completed before the Kasubbag decides.
+    PERLU_DILENGKAPI = "perlu_dilengkapi", "Dikembalikan ke pengusul untuk dilengkapi"
     DIDISPOSISI = "didisposisi", "Didisposisi"
     DITURUNKAN = "diturunkan", "Diturunkan (perbaikan)"
     DIPERIKSA = "diperiksa", "Diperiksa (koreksi)"
@@ -67,14 +70,49 @@ class Status(models.TextChoices):
     # so the request waits for the way back instead of ending there.
     PERBAIKAN_DITOLAK = "perbaikan_ditolak", "Perbaikan ditolak, menunggu tindak lanjut"
     DIUNGGAH = "diunggah", "Diunggah"
+    DITARIK = "ditarik", "Ditarik oleh pengusul"
 
 
-STATUS_SELESAI = [Status.DITOLAK, Status.DIUNGGAH]
+STATUS_SELESAI = [Status.DITOLAK, Status.DIUNGGAH, Status.DITARIK]
+# Before disposisi the request is still the proposer's to withdraw or complete.
+STATUS_PENGUSUL = [Status.DIAJUKAN, Status.PERLU_DILENGKAPI]
+# After disposisi and while open, the work belongs to the Pengelola named in
+# it; the Kasubbag may name another one.
+STATUS_DISPOSISI_BERLAKU = [
+    Status.DIDISPOSISI,
+    Status.DITURUNKAN,
+    Status.DIPERIKSA,
+    Status.DIKEMBALIKAN,
+    Status.DIVALIDASI,
+    Status.DISETUJUI,
+    Status.PERBAIKAN_DITOLAK,
+]
+# The states in which the named Pengelola is the one to act.
+STATUS_PENGELOLA = [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN, Status.DISETUJUI]
 
 
 class JenisPermohonan(models.TextChoices):
     UNGGAH = "unggah", "Pengunggahan"
     PENURUNAN = "penurunan", "Penurunan, perbaikan, dan unggah ulang"
+
+
+def izin_pengelola(kode):
+    """A Pengelola step's permission: the role's permission in the Satker,
+    and being the Pengelola the disposisi names (nobody is named before it)."""
+
+    def cek(permohonan, user):
+        from .izin import boleh_sebagai_pengelola
+
+        return boleh_sebagai_pengelola(user, permohonan, kode)
+
+    cek.kode = kode
+    return cek
+
+
+def _izin_pengusul(permohonan, user):
+    from .izin import boleh_sebagai_pengusul
+
+    return boleh_sebagai_pengusul(user, permohonan)
 
 
 def _izin_validasi(permohonan, user):
@@ -88,10 +126,10 @@ def _izin_tindak_lanjut_penolakan(permohonan, user):
     Pengelola who runs the site may choose the way back. Neither path puts
     anything unapproved online: one restores the version that passed the SOP
     before, the other sends a new correction through every check again."""
-    from .izin import punya_izin
+    from .izin import boleh_sebagai_pengelola, punya_izin
 
-    return punya_izin(user, "setujui_permohonan", permohonan.satker_id) or punya_izin(
-        user, "unggah_permohonan", permohonan.satker_id
+    return punya_izin(user, "setujui_permohonan", permohonan.satker_id) or boleh_sebagai_pengelola(
+        user, permohonan, "unggah_permohonan"
     )
 
 
@@ -110,11 +148,21 @@ class Permohonan(AlurKerja):
     jenis = models.CharField(
         "jenis permohonan", max_length=20, choices=JenisPermohonan.choices, db_index=True
     )
+    # Empty only for a withdrawn upload request, whose draft product was
+    # removed (see ringkasan_produk); never for a request still open.
     produk = models.ForeignKey(
         ProdukHukum,
         verbose_name="produk hukum",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="permohonan",
+    )
+    ringkasan_produk = models.CharField(
+        "produk hukum yang diajukan",
+        max_length=600,
+        blank=True,
+        help_text="Diisi saat permohonan ditarik dan draf produk hukumnya dihapus.",
     )
     status = FSMField(
         "status",
@@ -163,6 +211,9 @@ class Permohonan(AlurKerja):
             "unggah",
             "terbitkan_kembali",
             "perbaikan_ulang",
+            "kembalikan_ke_pengusul",
+            "ajukan_ulang",
+            "tarik",
         }
     )
     LABEL_AKSI = {
@@ -187,6 +238,10 @@ class Permohonan(AlurKerja):
         "unggah": "Mengunggah ke laman JDIH",
         "terbitkan_kembali": "Menerbitkan kembali versi terakhir yang baik",
         "perbaikan_ulang": "Memerintahkan perbaikan ulang",
+        "kembalikan_ke_pengusul": "Mengembalikan ke pengusul untuk dilengkapi",
+        "ajukan_ulang": "Melengkapi dan mengajukan ulang",
+        "tarik": "Menarik permohonan",
+        "alihkan-disposisi": "Mengalihkan disposisi kepada Pengelola JDIH lain",
     }
     RELASI_KUNCI = ("satker", "produk__jenis")
 
@@ -197,7 +252,21 @@ class Permohonan(AlurKerja):
         indexes = [models.Index(fields=["satker", "status", "status_sejak"])]
 
     def __str__(self):
-        return f"{self.get_jenis_display()} {self.produk}"
+        return f"{self.get_jenis_display()} {self.nama_produk}"
+
+    @property
+    def nama_produk(self):
+        """The product as staff name it, also after a withdrawal removed the draft."""
+        if self.produk_id:
+            return str(self.produk)
+        return self.ringkasan_produk.split(" — ", 1)[0] or "(draf produk hukum telah dihapus)"
+
+    @property
+    def judul_produk(self):
+        if self.produk_id:
+            return self.produk.judul
+        bagian = self.ringkasan_produk.split(" — ", 1)
+        return bagian[1] if len(bagian) > 1 else ""
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -221,7 +290,8 @@ class Permohonan(AlurKerja):
         )
 
     def tahap_jejak(self, dari_status, aksi):
-        if not dari_status:
+        # A withdrawal is nobody's step done: it does not time the Kasubbag.
+        if not dari_status or aksi == "tarik":
             return None
         if aksi == "validasi" or (dari_status == Status.DIVALIDASI and aksi == "kembalikan"):
             return _tahap_unggah("validasi")
@@ -239,7 +309,23 @@ class Permohonan(AlurKerja):
         from .notifikasi import penerima_permohonan, pengguna_peran
 
         if self.status == Status.PERBAIKAN_DITOLAK:
-            # Either may choose the way back (see _izin_tindak_lanjut_penolakan).
+            # Either may choose the way back (see _izin_tindak_lanjut_penolakan);
+            # of the Pengelola, only the one the disposisi names.
+            if self.pengelola_id:
+                from django.contrib.auth import get_user_model
+
+                return (
+                    get_user_model()
+                    .objects.filter(is_active=True)
+                    .filter(
+                        models.Q(
+                            penugasan_peran__satker_id=self.satker_id,
+                            penugasan_peran__peran__name=Peran.KASUBBAG,
+                        )
+                        | models.Q(pk=self.pengelola_id)
+                    )
+                    .distinct()
+                )
             return pengguna_peran(self.satker_id, Peran.KASUBBAG, Peran.PENGELOLA)
         return penerima_permohonan(self)
 
@@ -255,13 +341,48 @@ class Permohonan(AlurKerja):
             return "Hanya usulan penurunan yang menurunkan produk hukum."
         if aksi == "terbitkan_kembali":
             return "Produk hukum ini tidak memiliki versi yang pernah terbit untuk dipulihkan."
+        if aksi == "kembalikan_ke_pengusul":
+            return (
+                "Pengaju permohonan ini tidak lagi memegang peran Sub Bagian Pengusul di satker "
+                "ini, sehingga tidak ada yang dapat melengkapinya. Beri disposisi atau minta "
+                "admin menetapkan perannya kembali."
+            )
+        if aksi == "tarik":
+            return (
+                "Permohonan yang dibuka dari penyusunan keputusan (digitalisasi) tidak dapat "
+                "ditarik."
+            )
         return super().alasan_syarat(aksi)
 
     def judul_tugas(self):
-        return str(self.produk)
+        return self.nama_produk
 
     def subjudul_tugas(self):
-        return self.produk.judul
+        return self.judul_produk
+
+    # --- the disposisi names who acts ---
+
+    @property
+    def menunggu_pengelola(self):
+        return self.status in STATUS_PENGELOLA or self.status == Status.PERBAIKAN_DITOLAK
+
+    def nama_pengelola(self):
+        u = self.pengelola
+        return (u.get_full_name() or u.username) if u else ""
+
+    def catatan_penugasan(self, user) -> str:
+        """For another Pengelola of the Satker: who the disposisi names, and
+        that only that person acts. Empty for everyone else."""
+        from .izin import punya_izin
+
+        if (
+            not self.pengelola_id
+            or self.pengelola_id == user.pk
+            or self.status not in STATUS_DISPOSISI_BERLAKU
+            or not punya_izin(user, "siapkan_permohonan", self.satker_id)
+        ):
+            return ""
+        return pesan_penugasan(self)
 
     def label_jenis(self):
         return self.get_jenis_display()
@@ -277,6 +398,45 @@ class Permohonan(AlurKerja):
     def disposisi(self):
         pass
 
+    # --- before disposisi: the proposer completes or withdraws ---
+
+    def _pengusul_dapat_melengkapi(self):
+        from .izin import punya_izin
+
+        return punya_izin(self.diajukan_oleh, "ajukan_permohonan", self.satker_id)
+
+    @transition(
+        field=status,
+        source=Status.DIAJUKAN,
+        target=Status.PERLU_DILENGKAPI,
+        permission=izin("disposisi_permohonan"),
+        conditions=[_pengusul_dapat_melengkapi],
+    )
+    def kembalikan_ke_pengusul(self):
+        pass
+
+    @transition(
+        field=status,
+        source=Status.PERLU_DILENGKAPI,
+        target=Status.DIAJUKAN,
+        permission=_izin_pengusul,
+    )
+    def ajukan_ulang(self):
+        pass
+
+    def _bukan_dari_penyusunan(self):
+        return not self.jejak.filter(aksi="ajukan-dari-penyusunan").exists()
+
+    @transition(
+        field=status,
+        source=STATUS_PENGUSUL,
+        target=Status.DITARIK,
+        permission=_izin_pengusul,
+        conditions=[_bukan_dari_penyusunan],
+    )
+    def tarik(self):
+        pass
+
     def _boleh_turunkan(self):
         return self.jenis == JenisPermohonan.PENURUNAN
 
@@ -284,7 +444,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DIDISPOSISI,
         target=Status.DITURUNKAN,
-        permission=izin("turunkan_permohonan"),
+        permission=izin_pengelola("turunkan_permohonan"),
         conditions=[_boleh_turunkan],
     )
     def turunkan(self):
@@ -300,7 +460,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=[Status.DIDISPOSISI, Status.DITURUNKAN, Status.DIKEMBALIKAN],
         target=Status.DIPERIKSA,
-        permission=izin("siapkan_permohonan"),
+        permission=izin_pengelola("siapkan_permohonan"),
         conditions=[_siap_diserahkan],
     )
     def serahkan(self):
@@ -394,7 +554,7 @@ class Permohonan(AlurKerja):
         field=status,
         source=Status.DISETUJUI,
         target=Status.DIUNGGAH,
-        permission=izin("unggah_permohonan"),
+        permission=izin_pengelola("unggah_permohonan"),
     )
     def unggah(self):
         pass
@@ -419,8 +579,20 @@ class Permohonan(AlurKerja):
         return daftar[self.tingkat_lolos] if self.tingkat_lolos < len(daftar) else None
 
 
+def pesan_penugasan(permohonan) -> str:
+    return (
+        f"Didisposisikan kepada {permohonan.nama_pengelola()}; hanya beliau yang dapat "
+        "menindaklanjuti."
+    )
+
+
+def lokasi_nota_dinas(nota, filename):
+    return f"nota-dinas/{nota.permohonan_id}/{nota.sha256}.pdf"
+
+
 class NotaDinas(models.Model):
-    """The memo that starts a request, with the signed original it carries."""
+    """The memo that starts a request: its data, its own PDF (the memo as
+    signed) and, for an upload, the signed original it carries."""
 
     permohonan = models.OneToOneField(
         Permohonan, on_delete=models.CASCADE, related_name="nota_dinas"
@@ -439,6 +611,16 @@ class NotaDinas(models.Model):
         related_name="+",
         help_text="Untuk pengunggahan, naskah ini menjadi versi pertama produk hukum.",
     )
+    # Staff only (workflow:nota-dinas), never public. Empty for requests made
+    # before the form asked for it and for those opened by sop 003's
+    # digitalisation, which has no memo of its own.
+    berkas = models.FileField(
+        "berkas Nota Dinas (PDF)", upload_to=lokasi_nota_dinas, blank=True, max_length=255
+    )
+    nama_berkas = models.CharField("nama berkas asli", max_length=255, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    ukuran = models.PositiveBigIntegerField("ukuran (bita)", null=True, blank=True)
+    jumlah_halaman = models.PositiveIntegerField("jumlah halaman", null=True, blank=True)
 
     class Meta:
         verbose_name = "nota dinas"
@@ -670,6 +852,10 @@ VALIDASI = 20  # the SOP line of each extra validation level (sop 001/002)
 # Not a line of sop 000: the choice after "Tidak" on a correction. Timed like
 # line 12 (re-upload, 15 minutes) — the public page is down meanwhile.
 TINDAK_LANJUT_PENOLAKAN = 21
+# Not a line of sop 000 either: the proposer completing a request the
+# Kasubbag sent back. The SOP sets no time for it, so it has no standard
+# unless a Satker sets one.
+MELENGKAPI = 22
 
 PROSEDUR_UNGGAH = daftarkan(
     Prosedur(
@@ -700,6 +886,12 @@ PROSEDUR_UNGGAH = daftarkan(
                     (TINDAK_LANJUT_PENOLAKAN,),
                     "Tindak lanjut penolakan",
                 ),
+                (
+                    "melengkapi",
+                    "Melengkapi permohonan yang dikembalikan (Sub Bagian Pengusul)",
+                    (MELENGKAPI,),
+                    "Di luar SOP (tanpa mutu baku)",
+                ),
             ]
         ),
         mutu_bawaan={
@@ -717,6 +909,7 @@ PROSEDUR_UNGGAH = daftarkan(
             12: 15,
             VALIDASI: 30,
             TINDAK_LANJUT_PENOLAKAN: 15,
+            MELENGKAPI: None,
         },
         nama_langkah={
             1: "1. Menerima Nota Dinas permohonan pengunggahan",
@@ -735,6 +928,7 @@ PROSEDUR_UNGGAH = daftarkan(
             TINDAK_LANJUT_PENOLAKAN: (
                 "Tindak lanjut penolakan perbaikan (terbitkan kembali atau perbaikan ulang)"
             ),
+            MELENGKAPI: "Melengkapi permohonan yang dikembalikan ke pengusul (di luar SOP)",
         },
     )
 )
@@ -757,6 +951,7 @@ def _kode_tahap(jenis, status, tingkat_lolos=0, jumlah_tingkat=0):
         Status.DIPERIKSA: "koreksi",
         Status.DISETUJUI: "unggah-ulang" if turun else "unggah",
         Status.PERBAIKAN_DITOLAK: "tindak-lanjut-penolakan",
+        Status.PERLU_DILENGKAPI: "melengkapi",
     }.get(status)
 
 

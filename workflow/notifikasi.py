@@ -39,7 +39,9 @@ def penerima_permohonan(p):
     """Active users who must act on request ``p`` now (the proposer once it is done)."""
     User = get_user_model()
     pengguna = User.objects.filter(is_active=True)
-    if p.status in (Status.DIAJUKAN, Status.DIPERIKSA):
+    # A withdrawn request leaves the Kasubbag's queue: they are told, the
+    # proposer (who withdrew it) is not.
+    if p.status in (Status.DIAJUKAN, Status.DIPERIKSA, Status.DITARIK):
         return pengguna_peran(p.satker_id, Peran.KASUBBAG)
     if p.status in (
         Status.DIDISPOSISI,
@@ -61,13 +63,44 @@ def penerima_permohonan(p):
     return pengguna.filter(pk=p.diajukan_oleh_id)
 
 
+def _isi_khusus(alur, penerima, status, nama, label_status):
+    """The sentence for the cases the generic ones would word wrongly: a
+    withdrawal told to the Kasubbag, and a disposisi re-assigned to a
+    Pengelola while the request waits for someone else."""
+    from .models import STATUS_PENGELOLA, Permohonan
+
+    if not isinstance(alur, Permohonan):
+        return None
+    if status == Status.DITARIK:
+        return (
+            f"[JDIH] Permohonan ditarik: {alur.judul_tugas()}",
+            f"{nama} berikut telah ditarik oleh pengusulnya; tidak ada lagi yang perlu "
+            "Anda tindak lanjuti.",
+        )
+    if (
+        penerima.pk == alur.pengelola_id
+        and status not in STATUS_PENGELOLA
+        and status not in type(alur).STATUS_SELESAI
+        and status != Status.PERBAIKAN_DITOLAK
+    ):
+        return (
+            f"[JDIH] Disposisi dialihkan kepada Anda: {alur.judul_tugas()}",
+            f"Disposisi {nama.lower()} berikut kini ditujukan kepada Anda. Langkah Pengelola "
+            f"JDIH berikutnya menjadi tugas Anda (status sekarang: {label_status}).",
+        )
+    return None
+
+
 def _pesan(alur, penerima, status):
     """One message; ``status`` is the item's status at the step, which the
     worker may read after the item has moved on."""
     url = settings.JDIH_SITE_URL + alur.get_absolute_url()
     nama = type(alur).NAMA_OBJEK.capitalize()
     label_status = dict(type(alur)._meta.get_field("status").flatchoices).get(status, status)
-    if status in type(alur).STATUS_SELESAI:
+    khusus = _isi_khusus(alur, penerima, status, nama, label_status)
+    if khusus:
+        subjek, isi = khusus
+    elif status in type(alur).STATUS_SELESAI:
         subjek = f"[JDIH] {alur.judul_tugas()}: {label_status}"
         isi = f"{nama} Anda telah selesai dengan status “{label_status}”."
     else:
@@ -94,12 +127,14 @@ def pesan_notifikasi(model_label: str, alur_id: int, status: str, penerima_id: l
     return [_pesan(alur, u, status) for u in penerima if u.email]
 
 
-def beri_tahu(alur) -> None:
+def beri_tahu(alur, penerima=None) -> None:
     """Queue the email for the worker once the current transaction commits.
 
-    Recipients are decided now, by the step that was taken; the worker builds
-    and sends the messages."""
-    penerima = [u.pk for u in alur.penerima_berikutnya() if u.email]
+    Recipients are decided now, by the step that was taken (or named by the
+    caller, e.g. the Pengelola a disposisi was re-assigned to); the worker
+    builds and sends the messages."""
+    daftar = alur.penerima_berikutnya() if penerima is None else penerima
+    penerima = [u.pk for u in daftar if u.email and u.is_active]
     if not penerima:
         return
     argumen = (alur._meta.label_lower, alur.pk, alur.status, penerima)

@@ -11,7 +11,15 @@ from django.utils import timezone
 from .izin import izin_per_satker
 from .konten.selectors import SUMBER_KONTEN
 from .mesin import SumberTugas
-from .models import JejakAudit, PenugasanPeran, Permohonan, Status, TingkatValidasi
+from .models import (
+    STATUS_DISPOSISI_BERLAKU,
+    JejakAudit,
+    PenugasanPeran,
+    Permohonan,
+    Status,
+    TingkatValidasi,
+    pesan_penugasan,
+)
 from .penyusunan.selectors import SUMBER_PENYUSUNAN
 from .waktu import TabelMutuBaku, format_durasi
 
@@ -41,21 +49,31 @@ class KonteksPengguna:
 
 def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
     q = Q(pk__in=[])
+    # A Pengelola's steps wait for the Pengelola the disposisi names only.
+    tertunjuk = Q(pengelola_id=konteks.user.pk) | Q(pengelola__isnull=True)
     for s, kode in konteks.izin.items():
         status = []
         if "disposisi_permohonan" in kode:
             status.append(Status.DIAJUKAN)
         if "koreksi_permohonan" in kode:
             status.append(Status.DIPERIKSA)
-        if "siapkan_permohonan" in kode:
-            status += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
-        if "unggah_permohonan" in kode:
-            status.append(Status.DISETUJUI)
         # After "Tidak" on a take-down's correction either role chooses the way back.
-        if "setujui_permohonan" in kode or "unggah_permohonan" in kode:
+        if "setujui_permohonan" in kode:
             status.append(Status.PERBAIKAN_DITOLAK)
         if status:
             q |= Q(satker_id=s, status__in=status)
+        status_pengelola = []
+        if "siapkan_permohonan" in kode:
+            status_pengelola += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
+        if "unggah_permohonan" in kode:
+            status_pengelola.append(Status.DISETUJUI)
+            if "setujui_permohonan" not in kode:
+                status_pengelola.append(Status.PERBAIKAN_DITOLAK)
+        if status_pengelola:
+            q |= Q(satker_id=s, status__in=status_pengelola) & tertunjuk
+        # Sent back to be completed: waits for whoever submitted it.
+        if "ajukan_permohonan" in kode:
+            q |= Q(satker_id=s, status=Status.PERLU_DILENGKAPI, diajukan_oleh_id=konteks.user.pk)
         tingkat = konteks.tingkat.get(s, [])
         if "setujui_permohonan" in kode:
             q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos__gte=len(tingkat))
@@ -161,16 +179,33 @@ def baris_tugas(daftar, konteks: KonteksPengguna, mutu: TabelMutuBaku):
     for alur in daftar:
         tingkat = konteks.tingkat.get(alur.satker_id, [])
         tahap = None if alur.selesai else alur.tahap_menunggu(jumlah_tingkat=len(tingkat))
+        menunggu = alur.keterangan_menunggu(tahap, tingkat) if tahap else ""
+        if catatan := _catatan_penugasan(alur, konteks):
+            menunggu = f"{menunggu} · {catatan}" if menunggu else catatan
         hasil.append(
             BarisTugas(
                 alur=alur,
                 tahap=tahap,
                 umur=sekarang - alur.status_sejak,
                 standar=mutu.standar(tahap, alur.satker_id) if tahap else None,
-                menunggu=alur.keterangan_menunggu(tahap, tingkat) if tahap else "",
+                menunggu=menunggu,
             )
         )
     return hasil
+
+
+def _catatan_penugasan(alur, konteks: KonteksPengguna) -> str:
+    """Permohonan.catatan_penugasan from the permissions already loaded (no
+    query per row): another Pengelola of the Satker reads who acts."""
+    if (
+        not isinstance(alur, Permohonan)
+        or not alur.pengelola_id
+        or alur.pengelola_id == konteks.user.pk
+        or alur.status not in STATUS_DISPOSISI_BERLAKU
+        or "siapkan_permohonan" not in konteks.izin.get(alur.satker_id, ())
+    ):
+        return ""
+    return pesan_penugasan(alur)
 
 
 @dataclass
@@ -183,6 +218,7 @@ class BarisLinimasa:
     berjalan: bool = False
     dari_label: str = ""
     ke_label: str = ""
+    catatan: str = ""
 
     @property
     def terlambat(self):
@@ -197,11 +233,52 @@ class BarisLinimasa:
         return format_durasi(self.standar) if self.standar else "—"
 
 
+def manusiawi(kode: str) -> str:
+    """A code no label table knows, read as words (never shown raw)."""
+    return kode.replace("_", " ").replace("-", " ").strip().capitalize()
+
+
+def _nama_bidang_produk() -> dict[str, str]:
+    """Field name → the label staff see, for notes that list changed fields
+    (older entries recorded the raw names)."""
+    from documents.models import ProdukHukum
+
+    from .forms_siapkan import MetadataForm
+
+    nama = {
+        f.name: str(f.verbose_name)
+        for f in ProdukHukum._meta.get_fields()
+        if getattr(f, "verbose_name", None)
+    }
+    nama.update({n: str(b.label) for n, b in MetadataForm.base_fields.items() if b.label})
+    return {k: v.lower() for k, v in nama.items()}
+
+
+AWALAN_UBAH = "Diubah: "
+
+
+def catatan_jejak(j) -> str:
+    """The note as staff read it: a metadata change lists the fields by
+    their labels ("bidang hukum, tahun"), not by the model's names."""
+    if j.aksi == "ubah-metadata" and j.catatan.startswith(AWALAN_UBAH):
+        nama = _nama_bidang_produk()
+        bidang = [b.strip() for b in j.catatan[len(AWALAN_UBAH) :].split(",")]
+        return AWALAN_UBAH + ", ".join(
+            nama.get(b, manusiawi(b).lower() if "_" in b else b) for b in bidang
+        )
+    return j.catatan
+
+
 def linimasa(alur) -> list[BarisLinimasa]:
     """Every entry of the trail; a transition's elapsed time is measured from
-    the previous transition (entering the state) against its step's standard."""
+    the previous transition (entering the state) against its step's standard.
+    Everything shown is a label: actions, states and field names."""
     mutu = TabelMutuBaku()
     nama_status = dict(type(alur)._meta.get_field("status").choices)
+
+    def label_status(kode):
+        return nama_status.get(kode) or manusiawi(kode)
+
     baris = []
     masuk = None
     for j in alur.jejak.select_related("oleh").order_by("waktu", "id"):
@@ -211,12 +288,13 @@ def linimasa(alur) -> list[BarisLinimasa]:
         baris.append(
             BarisLinimasa(
                 jejak=j,
-                label=alur.LABEL_AKSI.get(j.aksi, j.aksi),
+                label=alur.LABEL_AKSI.get(j.aksi) or manusiawi(j.aksi),
                 tahap=tahap,
                 durasi=durasi,
                 standar=mutu.standar(tahap, alur.satker_id) if tahap else None,
-                dari_label=nama_status.get(j.dari_status, j.dari_status),
-                ke_label=nama_status.get(j.ke_status, j.ke_status),
+                dari_label=label_status(j.dari_status) if j.dari_status else "",
+                ke_label=label_status(j.ke_status),
+                catatan=catatan_jejak(j),
             )
         )
         if transisi:
@@ -235,6 +313,33 @@ def linimasa(alur) -> list[BarisLinimasa]:
                 )
             )
     return baris
+
+
+@dataclass
+class CatatanPermohonan:
+    """What the request page says beside the Nota Dinas and the disposisi,
+    read from the trail in one query."""
+
+    pengembalian: list  # the Kasubbag's "kembalikan ke pengusul" notes
+    pengalihan: list  # every re-assignment of the disposisi
+    penarikan: JejakAudit | None
+
+    @property
+    def pengembalian_terakhir(self):
+        return self.pengembalian[-1] if self.pengembalian else None
+
+
+def catatan_permohonan(p) -> CatatanPermohonan:
+    jejak = list(
+        p.jejak.filter(aksi__in=["kembalikan_ke_pengusul", "alihkan-disposisi", "tarik"])
+        .select_related("oleh")
+        .order_by("waktu", "id")
+    )
+    return CatatanPermohonan(
+        pengembalian=[j for j in jejak if j.aksi == "kembalikan_ke_pengusul"],
+        pengalihan=[j for j in jejak if j.aksi == "alihkan-disposisi"],
+        penarikan=next((j for j in jejak if j.aksi == "tarik"), None),
+    )
 
 
 # The SOP evaluation lives in its own module.

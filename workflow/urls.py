@@ -20,6 +20,8 @@ urlpatterns = [
     path("permohonan/<int:pk>/lampiran/", views_lampiran.lampiran, name="lampiran"),
     path("permohonan/<int:pk>/lampiran/<int:versi_pk>/", views_lampiran.pdf, name="lampiran-pdf"),
     path("permohonan/<int:pk>/disposisi/cetak/", views.disposisi_cetak, name="disposisi-cetak"),
+    path("permohonan/<int:pk>/nota-dinas/", views.nota_dinas_pdf, name="nota-dinas"),
+    path("permohonan/<int:pk>/lengkapi/", views.lengkapi, name="lengkapi"),
     path("permohonan/<int:pk>/berkas/<int:versi_pk>/", views.berkas, name="berkas"),
     path(
         "permohonan/<int:pk>/berkas/<int:versi_pk>/proses-ulang/",

@@ -15,14 +15,16 @@ from documents.pdf import BerkasTidakValid
 from jdih.jaringan import alamat_klien
 
 from . import forms, layanan
-from .izin import izin_per_satker, punya_izin
+from .izin import boleh_alihkan_disposisi, boleh_sebagai_pengusul, izin_per_satker, punya_izin
 from .mesin import AksiGagal, StatusBerubah, TidakBerwenang, aksi_tersedia
 from .models import Permohonan, Status
 from .selectors import (
+    catatan_permohonan,
     linimasa,
 )
 
 PER_HALAMAN = 25
+HALAMAN_TANPA_PRODUK = frozenset({"permohonan", "nota-dinas", "disposisi-cetak", "aksi"})
 
 
 def alamat_ip(request):
@@ -49,6 +51,13 @@ def _permohonan_terlihat(request, pk) -> Permohonan:
     # Another office's request does not exist, as far as this user can tell.
     if not punya_izin(request.user, "lihat_permohonan", p.satker_id):
         raise Http404("Permohonan tidak ditemukan.")
+    # A withdrawn upload request whose draft was removed has no product and
+    # so no files: only the pages that read the request itself answer (a
+    # file lookup by "the request's product" must never match "no product").
+    if p.produk_id is None and getattr(request.resolver_match, "url_name", "") not in (
+        HALAMAN_TANPA_PRODUK
+    ):
+        raise Http404("Draf produk hukum permohonan ini telah dihapus.")
     return p
 
 
@@ -62,10 +71,50 @@ class Aksi:
     # Asked on a page of its own, after reading what it will do.
     konfirmasi: bool = False
     penjelasan: str = ""
+    # An action that is not a transition says itself who may do it now
+    # (user, item) → bool; a transition is asked of the engine.
+    boleh: object = None
 
 
 AKSI = {
     "disposisi": Aksi("Disposisi", forms.DisposisiForm, layanan.disposisi, "Kirim disposisi"),
+    "kembalikan_ke_pengusul": Aksi(
+        "Kembalikan ke pengusul",
+        forms.KembalikanKePengusulForm,
+        layanan.kembalikan_ke_pengusul,
+        "Kembalikan ke pengusul",
+        penjelasan=(
+            "Bila Nota Dinas atau naskah asli belum lengkap: pengusul melengkapinya lalu "
+            "mengajukan ulang, dan permohonan kembali kepada Anda untuk didisposisi."
+        ),
+    ),
+    "alihkan_disposisi": Aksi(
+        "Alihkan disposisi",
+        forms.AlihkanDisposisiForm,
+        layanan.alihkan_disposisi,
+        "Alihkan disposisi",
+        konfirmasi=True,
+        penjelasan=(
+            "Pengelola JDIH lain di satker ini menindaklanjuti permohonan mulai sekarang; "
+            "pengelola sebelumnya tidak lagi dapat bertindak. Pengalihan tercatat di jejak "
+            "audit dan pengelola baru menerima email."
+        ),
+        boleh=boleh_alihkan_disposisi,
+    ),
+    "tarik": Aksi(
+        "Tarik permohonan",
+        forms.TarikForm,
+        layanan.tarik,
+        "Tarik permohonan",
+        berbahaya=True,
+        konfirmasi=True,
+        penjelasan=(
+            "Permohonan berakhir dengan status “Ditarik oleh pengusul” dan tidak lagi "
+            "menunggu Kasubbag Hukum & SDM. Untuk pengunggahan, draf produk hukum beserta "
+            "naskah aslinya dihapus, sehingga Anda dapat mengajukan ulang dengan nomor dan "
+            "berkas yang sama. Nota Dinas dan jejak audit tetap tersimpan."
+        ),
+    ),
     "serahkan": Aksi("Serahkan untuk diperiksa", forms.CatatanForm, layanan.serahkan, "Serahkan"),
     "kembalikan": Aksi(
         "Kembalikan dengan catatan koreksi", forms.KoreksiForm, layanan.kembalikan, "Kembalikan"
@@ -111,20 +160,30 @@ AKSI = {
 }
 
 
+def aksi_halaman(p, user) -> list:
+    """The actions ``user`` may take on ``p`` now, each with its form."""
+    tersedia = aksi_tersedia(p, user)
+    return [
+        (
+            kode,
+            spec,
+            # Prefixed: several action forms share one page, and ids must not clash.
+            spec.form(permohonan=p, initial={"status_terlihat": p.status}, prefix=kode),
+        )
+        for kode, spec in AKSI.items()
+        if (spec.boleh(user, p) if spec.boleh else kode in tersedia)
+    ]
+
+
 @login_required
 def permohonan_detail(request, pk):
     p = _permohonan_terlihat(request, pk)
-    tersedia = aksi_tersedia(p, request.user)
-    aksi = [
-        (
-            kode,
-            AKSI[kode],
-            # Prefixed: several action forms share one page, and ids must not clash.
-            AKSI[kode].form(permohonan=p, initial={"status_terlihat": p.status}, prefix=kode),
-        )
-        for kode in AKSI
-        if kode in tersedia
-    ]
+    aksi = aksi_halaman(p, request.user)
+    versi = (
+        p.produk.versi.select_related("diunggah_oleh").order_by("-nomor_versi")
+        if p.produk_id
+        else []
+    )
     return render(
         request,
         "workflow/permohonan.html",
@@ -133,11 +192,15 @@ def permohonan_detail(request, pk):
             "nota": getattr(p, "nota_dinas", None),
             "disposisi": getattr(p, "disposisi_kasubbag", None),
             "koreksi": p.koreksi.select_related("oleh"),
-            "versi": p.produk.versi.select_related("diunggah_oleh").order_by("-nomor_versi"),
+            "versi": versi,
             "linimasa": linimasa(p),
             "aksi": aksi,
             "boleh_siapkan": layanan.boleh_siapkan(request.user, p),
             "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
+            "boleh_lengkapi": p.status == Status.PERLU_DILENGKAPI
+            and boleh_sebagai_pengusul(request.user, p),
+            "catatan_penugasan": p.catatan_penugasan(request.user),
+            "catatan": catatan_permohonan(p),
             "tingkat": p.daftar_tingkat(),
             "versi_kembali": p.versi_kembali() if p.status == Status.PERBAIKAN_DITOLAK else None,
         },
@@ -229,8 +292,11 @@ def permohonan_baru(request):
                 produk=form.data_produk(),
                 nota=form.data_nota(),
                 berkas=form.cleaned_data["berkas"],
+                nota_berkas=form.cleaned_data["nota_berkas"],
                 ip=alamat_ip(request),
             )
+        except layanan.BerkasPengajuanTidakValid as exc:
+            form.add_error(None, exc)
         except BerkasTidakValid as exc:
             form.add_error("berkas", exc)
         except layanan.AksiGagal as exc:
@@ -238,7 +304,11 @@ def permohonan_baru(request):
         else:
             messages.success(request, "Permohonan diajukan dan diteruskan ke Kasubbag Hukum & SDM.")
             return redirect(p)
-    return render(request, "workflow/permohonan_baru.html", {"form": form})
+    return render(
+        request,
+        "workflow/permohonan_baru.html",
+        {"form": form, "pilih_ulang": layanan.PESAN_PILIH_ULANG},
+    )
 
 
 @login_required
@@ -261,7 +331,7 @@ def usulan_penurunan(request):
         cari = forms.CariProdukForm(request.GET or None)
         hasil = cari.hasil(satker_ids) if cari.is_valid() else []
         return render(request, "workflow/usulan_penurunan.html", {"cari": cari, "hasil": hasil})
-    form = forms.UsulanPenurunanForm(request.POST or None)
+    form = forms.UsulanPenurunanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             p = layanan.ajukan_penurunan(
@@ -269,14 +339,97 @@ def usulan_penurunan(request):
                 produk,
                 alasan=form.cleaned_data["alasan"],
                 nota=form.data_nota(),
+                nota_berkas=form.cleaned_data["nota_berkas"],
                 ip=alamat_ip(request),
             )
+        except layanan.BerkasPengajuanTidakValid as exc:
+            form.add_error(None, exc)
         except layanan.AksiGagal as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
         else:
             messages.success(request, "Usulan penurunan diajukan.")
             return redirect(p)
-    return render(request, "workflow/usulan_penurunan.html", {"produk": produk, "form": form})
+    return render(
+        request,
+        "workflow/usulan_penurunan.html",
+        {
+            "produk": produk,
+            "form": form,
+            "pilih_ulang": "Isian lain tetap tersimpan, tetapi peramban tidak dapat menyimpan "
+            "berkas yang dipilih: pilih kembali berkas PDF Nota Dinas sebelum mengajukan lagi.",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lengkapi(request, pk):
+    """The proposer completes a request sent back and hands it in again."""
+    p = _permohonan_terlihat(request, pk)
+    if not boleh_sebagai_pengusul(request.user, p):
+        raise PermissionDenied("Hanya pengaju permohonan ini yang dapat melengkapinya.")
+    if p.status != Status.PERLU_DILENGKAPI:
+        messages.error(
+            request,
+            "Permohonan ini tidak sedang menunggu dilengkapi "
+            f"(statusnya “{p.get_status_display()}”).",
+        )
+        return redirect(p)
+    form = forms.LengkapiForm(request.POST or None, request.FILES or None, permohonan=p)
+    if request.method == "POST" and form.is_valid():
+        try:
+            layanan.ajukan_ulang(
+                request.user,
+                p,
+                **form.argumen(),
+                ip=alamat_ip(request),
+                status_terlihat=Status.PERLU_DILENGKAPI,
+            )
+        except TidakBerwenang as exc:
+            raise PermissionDenied(exc.pesan) from exc
+        except StatusBerubah as exc:
+            messages.error(request, exc.pesan)
+            return redirect(p)
+        except layanan.BerkasPengajuanTidakValid as exc:
+            form.add_error(None, exc)
+        except BerkasTidakValid as exc:
+            form.add_error("berkas" if "berkas" in form.fields else None, exc)
+        except AksiGagal as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+        else:
+            messages.success(
+                request, "Permohonan dilengkapi dan diajukan ulang kepada Kasubbag Hukum & SDM."
+            )
+            return redirect(p)
+    return render(
+        request,
+        "workflow/lengkapi.html",
+        {
+            "p": p,
+            "form": form,
+            "nota": getattr(p, "nota_dinas", None),
+            "catatan": catatan_permohonan(p),
+            "pilih_ulang": layanan.PESAN_PILIH_ULANG,
+        },
+    )
+
+
+@login_required
+def nota_dinas_pdf(request, pk):
+    """The Nota Dinas PDF, for staff who may see the request; never public."""
+    p = _permohonan_terlihat(request, pk)
+    nota = getattr(p, "nota_dinas", None)
+    if nota is None or not nota.berkas:
+        raise Http404("Permohonan ini tidak memiliki berkas Nota Dinas.")
+    try:
+        isi = nota.berkas.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Berkas Nota Dinas tidak ditemukan.") from exc
+    return FileResponse(
+        isi,
+        content_type="application/pdf",
+        filename=nota.nama_berkas or f"nota-dinas-{p.pk}.pdf",
+    )
 
 
 @login_required
@@ -288,7 +441,12 @@ def disposisi_cetak(request, pk):
     return render(
         request,
         "workflow/disposisi_cetak.html",
-        {"p": p, "nota": getattr(p, "nota_dinas", None), "disposisi": disposisi},
+        {
+            "p": p,
+            "nota": getattr(p, "nota_dinas", None),
+            "disposisi": disposisi,
+            "catatan": catatan_permohonan(p),
+        },
     )
 
 
@@ -296,6 +454,8 @@ def disposisi_cetak(request, pk):
 def berkas(request, pk, versi_pk):
     """Staff read a draft's PDF here; the public download lives elsewhere."""
     p = _permohonan_terlihat(request, pk)
+    if not p.produk_id:
+        raise Http404("Draf produk hukum permohonan ini telah dihapus.")
     versi = get_object_or_404(VersiBerkas, pk=versi_pk, produk_id=p.produk_id)
     return FileResponse(
         versi.berkas.open("rb"),

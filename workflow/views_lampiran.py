@@ -137,6 +137,8 @@ def lampiran(request, pk):
 def pdf(request, pk, versi_pk):
     """Staff read a lampiran's PDF (also a draft's) here, like workflow:berkas."""
     p = _permohonan_terlihat(request, pk)
+    if p.produk_id is None:  # withdrawn: its draft and files are gone
+        raise Http404("Permohonan ini tidak lagi memiliki produk hukum.")
     versi = get_object_or_404(
         VersiBerkas.objects.select_related("lampiran"),
         pk=versi_pk,
