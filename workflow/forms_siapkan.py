@@ -207,3 +207,17 @@ class BerkasForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class SerahkanForm(forms.Form):
+    """The hand-in that travels with the metadata form (one button saves
+    both), so nothing typed on the prepare page is lost by handing in."""
+
+    status_terlihat = forms.CharField(widget=forms.HiddenInput, required=False)
+    catatan = forms.CharField(
+        label="Catatan untuk pemeriksa (opsional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Dikirim bersama penyerahan untuk diperiksa.",
+    )

@@ -14,7 +14,7 @@ from .konten.models import KontenMedsos
 from .mesin import PROSEDUR
 from .models import JejakAudit, Permohonan, Status
 from .penyusunan.models import PenyusunanKeputusan
-from .waktu import TabelMutuBaku
+from .waktu import TabelMutuBaku, tinggal_tahap
 
 # --- SOP evaluation --------------------------------------------------------
 
@@ -83,10 +83,11 @@ SUMBER_EVALUASI = {
 }
 
 
-def evaluasi_sop(satker: Satker, dari, sampai, prosedur: str = "unggah"):
+def evaluasi_sop(satker: Satker, dari, sampai, prosedur: str = "unggah", tahap="", orang=None):
     """Items of ``prosedur`` started in [dari, sampai] (office-local dates)
     and, per step, the median and 90th-percentile elapsed time against the
-    standard."""
+    standard. ``tahap`` (a step code) keeps that step's row only; ``orang``
+    counts only the stays that person ended (who performed the step)."""
     model, saring, ringkas = SUMBER_EVALUASI[prosedur]
     tz = timezone.get_current_timezone()
     awal = timezone.make_aware(datetime.combine(dari, time.min), tz)
@@ -95,32 +96,27 @@ def evaluasi_sop(satker: Satker, dari, sampai, prosedur: str = "unggah"):
         model.objects.filter(satker=satker, dibuat_pada__gte=awal, dibuat_pada__lt=akhir, **saring)
     )
     ids = {p.pk: p for p in daftar}
-    urutan = [t.kode for t in PROSEDUR[prosedur].tahap]
-    durasi: dict[str, list[timedelta]] = {k: [] for k in urutan}
-    masuk: dict[int, datetime] = {}
+    daftar_tahap = [t for t in PROSEDUR[prosedur].tahap if not tahap or t.kode == tahap]
+    durasi: dict[str, list[timedelta]] = {t.kode: [] for t in daftar_tahap}
     jejak = JejakAudit.objects.filter(
         jenis_alur=ContentType.objects.get_for_model(model), alur_id__in=list(ids)
     ).order_by("alur_id", "waktu", "id")
-    for j in jejak.values("alur_id", "aksi", "dari_status", "waktu"):
-        pid = j["alur_id"]
-        if pid not in masuk:
-            masuk[pid] = j["waktu"]
-            continue
-        if j["aksi"] not in model.AKSI_TRANSISI:
-            continue
-        tahap = ids[pid].tahap_jejak(j["dari_status"], j["aksi"])
-        if tahap:
-            durasi[tahap.kode].append(j["waktu"] - masuk[pid])
-        masuk[pid] = j["waktu"]
+    per_item: dict[int, list] = {}
+    for pid, *entri in jejak.values_list("alur_id", "aksi", "dari_status", "waktu", "oleh_id"):
+        per_item.setdefault(pid, []).append(entri)
+    for pid, entri in per_item.items():
+        for t in tinggal_tahap(ids[pid], entri):
+            if t.tahap.kode in durasi and (orang is None or t.oleh_id == orang.pk):
+                durasi[t.tahap.kode].append(t.durasi)
     mutu = TabelMutuBaku()
     baris = []
-    for tahap in PROSEDUR[prosedur].tahap:
-        nilai = durasi[tahap.kode]
-        standar = mutu.standar(tahap, satker.pk)
+    for t in daftar_tahap:
+        nilai = durasi[t.kode]
+        standar = mutu.standar(t, satker.pk)
         detik = [d.total_seconds() for d in nilai]
         baris.append(
             BarisEvaluasi(
-                tahap=tahap,
+                tahap=t,
                 jumlah=len(nilai),
                 median=timedelta(seconds=statistics.median(detik)) if detik else None,
                 p90=timedelta(seconds=persentil(detik, 90)) if detik else None,

@@ -2,6 +2,7 @@
 
 import csv
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -31,6 +32,8 @@ def evaluasi(request):
         "prosedur": "unggah",
         "dari": hari_ini - timedelta(days=182),
         "sampai": hari_ini,
+        "tahap": "",
+        "orang": None,
     }
     form = forms_evaluasi.EvaluasiForm(request.GET or None, initial=awal, satker_qs=satker_qs)
     if request.GET:
@@ -40,7 +43,12 @@ def evaluasi(request):
     else:
         pilihan = awal
     ringkasan, baris = evaluasi_sop(
-        pilihan["satker"], pilihan["dari"], pilihan["sampai"], pilihan["prosedur"]
+        pilihan["satker"],
+        pilihan["dari"],
+        pilihan["sampai"],
+        pilihan["prosedur"],
+        tahap=pilihan["tahap"],
+        orang=pilihan["orang"],
     )
     if request.GET.get("format") == "csv":
         return _csv_evaluasi(pilihan, baris)
@@ -53,8 +61,31 @@ def evaluasi(request):
             "prosedur": PROSEDUR[pilihan["prosedur"]],
             "ringkasan": ringkasan,
             "baris": baris,
+            "tahap_terpilih": _tahap_terpilih(pilihan),
+            "alamat_csv": _parameter(pilihan, format="csv"),
         },
     )
+
+
+def _tahap_terpilih(pilihan):
+    if not pilihan["tahap"]:
+        return None
+    return PROSEDUR[pilihan["prosedur"]].tahap_kode(pilihan["tahap"])
+
+
+def _parameter(pilihan, **tambahan):
+    """The query string of this very report (the CSV link keeps every filter)."""
+    nilai = {
+        "satker": pilihan["satker"].pk,
+        "prosedur": pilihan["prosedur"],
+        "dari": pilihan["dari"].isoformat(),
+        "sampai": pilihan["sampai"].isoformat(),
+    }
+    if pilihan["tahap"]:
+        nilai["tahap"] = f"{pilihan['prosedur']}:{pilihan['tahap']}"
+    if pilihan["orang"] is not None:
+        nilai["orang"] = pilihan["orang"].pk
+    return urlencode({**nilai, **tambahan})
 
 
 def _menit(d):
@@ -62,9 +93,14 @@ def _menit(d):
 
 
 def _csv_evaluasi(pilihan, baris):
+    saringan = "".join(
+        f"-{bagian}"
+        for bagian in (pilihan["tahap"], pilihan["orang"] and f"orang{pilihan['orang'].pk}")
+        if bagian
+    )
     nama = (
         f"evaluasi-{pilihan['prosedur']}-{pilihan['satker'].slug}-"
-        f"{pilihan['dari']}-{pilihan['sampai']}.csv"
+        f"{pilihan['dari']}-{pilihan['sampai']}{saringan}.csv"
     )
     respons = HttpResponse(content_type="text/csv; charset=utf-8")
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'

@@ -1,15 +1,45 @@
-"""The Pengelola's prepare page (sop 000 steps 3–4, 11): metadata and files."""
+"""The Pengelola's prepare page (sop 000 steps 3–4, 11): metadata and files,
+and the hand-in, which saves the metadata on the way (nothing typed is lost)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from documents.pdf import BerkasTidakValid
 
-from . import forms, forms_siapkan, layanan
+from . import forms_siapkan, layanan
+from .mesin import aksi_berwenang
 from .views import _permohonan_terlihat, alamat_ip
+
+PREFIKS_SERAHKAN = "serahkan"
+
+
+def _kunci_catatan(p):
+    return f"siapkan-catatan-{p.pk}"
+
+
+def simpan_dan_serahkan(user, p, meta, serahkan, *, ip=None) -> str:
+    """Save the metadata, then hand in (steps 3 → 4), under one row lock and
+    one transaction. A hand-in the SOP refuses now (a take-down without its
+    corrected file, a stale page) undoes only itself: the metadata stays
+    saved and the reason is returned ("" when handed in). A refused save
+    raises, and nothing is saved."""
+    with transaction.atomic():
+        layanan.simpan_metadata(user, p, meta, ip=ip)
+        try:
+            layanan.serahkan(
+                user,
+                p,
+                catatan=serahkan.cleaned_data["catatan"],
+                ip=ip,
+                status_terlihat=serahkan.cleaned_data["status_terlihat"] or None,
+            )
+        except layanan.AksiGagal as exc:
+            return exc.pesan
+    return ""
 
 
 @login_required
@@ -22,16 +52,19 @@ def siapkan(request, pk):
     produk = p.produk
     meta = forms_siapkan.MetadataForm(instance=produk)
     berkas = forms_siapkan.BerkasForm()
-    if request.method == "POST" and "simpan_metadata" in request.POST:
+    serahkan = forms_siapkan.SerahkanForm(
+        initial={
+            "status_terlihat": p.status,
+            "catatan": request.session.pop(_kunci_catatan(p), ""),
+        },
+        prefix=PREFIKS_SERAHKAN,
+    )
+    aksi_meta = next((a for a in ("simpan_serahkan", "simpan_metadata") if a in request.POST), "")
+    if request.method == "POST" and aksi_meta:
         meta = forms_siapkan.MetadataForm(request.POST, instance=produk)
-        if meta.is_valid():
-            try:
-                layanan.simpan_metadata(request.user, p, meta, ip=alamat_ip(request))
-            except layanan.AksiGagal as exc:
-                messages.error(request, exc.pesan)
-                return redirect(p)
-            messages.success(request, "Metadata produk hukum tersimpan.")
-            return redirect("workflow:siapkan", pk=p.pk)
+        serahkan = forms_siapkan.SerahkanForm(request.POST, prefix=PREFIKS_SERAHKAN)
+        if meta.is_valid() and serahkan.is_valid():
+            return _simpan(request, p, meta, serahkan, aksi_meta == "simpan_serahkan")
     elif request.method == "POST" and "unggah_berkas" in request.POST:
         berkas = forms_siapkan.BerkasForm(request.POST, request.FILES)
         if berkas.is_valid():
@@ -57,9 +90,35 @@ def siapkan(request, pk):
             "p": p,
             "meta": meta,
             "berkas": berkas,
+            "serahkan": serahkan,
             "versi": produk.versi.order_by("-nomor_versi"),
             "koreksi": p.koreksi.select_related("oleh"),
             "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
-            "serahkan": forms.CatatanForm(initial={"status_terlihat": p.status}, prefix="serahkan"),
+            # None: this user may not hand in; "": ready; else why not yet.
+            "alasan_serahkan": aksi_berwenang(p, request.user).get("serahkan"),
         },
     )
+
+
+def _simpan(request, p, meta, serahkan, juga_serahkan):
+    ip = alamat_ip(request)
+    try:
+        if not juga_serahkan:
+            layanan.simpan_metadata(request.user, p, meta, ip=ip)
+            alasan = None
+        else:
+            alasan = simpan_dan_serahkan(request.user, p, meta, serahkan, ip=ip)
+    except layanan.AksiGagal as exc:
+        messages.error(request, exc.pesan)
+        return redirect(p)
+    if alasan == "":
+        messages.success(request, "Metadata tersimpan dan produk hukum diserahkan untuk diperiksa.")
+        return redirect(p)
+    # The note for the examiner is kept for the hand-in still to come.
+    if serahkan.cleaned_data["catatan"]:
+        request.session[_kunci_catatan(p)] = serahkan.cleaned_data["catatan"]
+    if alasan:
+        messages.error(request, f"Metadata tersimpan, tetapi belum dapat diserahkan: {alasan}")
+    else:
+        messages.success(request, "Metadata produk hukum tersimpan.")
+    return redirect("workflow:siapkan", pk=p.pk)
