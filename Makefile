@@ -38,13 +38,11 @@ demo: migrate
 	DEBUG=true $(PY) manage.py muat_demo
 
 # The task worker (OCR, text, thumbnails) runs beside the server and stops with
-# it. setsid keeps Ctrl-C from reaching the worker: it gets exactly one TERM,
-# finishes the task in hand and exits, so no version is left half-processed.
+# it (scripts/jalankan.sh): Ctrl-C stops the server, the worker finishes the
+# task in hand, and make exits 0. The last lines say where to go and how to
+# log in; emails link to this PORT.
 run: install debian-run demo
-	@DEBUG=true setsid $(PY) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
-	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
-	trap 'exit 130' INT TERM; \
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@PY=$(PY) PORT=$(PORT) scripts/jalankan.sh
 
 # axe-core for the accessibility tests, from npm into tests/axe (never served).
 axe: tests/axe/node_modules/axe-core/axe.min.js

@@ -482,8 +482,8 @@ def test_tertunda_list_runs_constant_queries_and_shows_only_own_office(client, t
 
     sedikit, respons = _jumlah_kueri(client)
     assert len(respons.context["baris"]) == 3
-    # Session, user, permissions, count, time standards, the page's rows.
-    assert sedikit == 6
+    # Session, user, permissions, staff header, count, time standards, the page's rows.
+    assert sedikit == 7
     penerima(tim, a, *[f"A{i}" for i in range(3, 12)], kirim=True)
     # Sending B2…B8 also sends B-belum: 2 + 1 + 9 + 7 + 1 = 20 rows.
     penerima(tim, b, *[f"B{i}" for i in range(2, 9)], kirim=True)

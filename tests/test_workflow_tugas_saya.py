@@ -34,10 +34,11 @@ def test_tugas_saya_runs_constant_number_of_queries(client, django_assert_num_qu
     with django_assert_num_queries(sedikit):
         respons = client.get(URL)
     assert len(respons.context["baris"]) == 14
-    # Nine queries: session, user, permissions, roles, validation chains,
+    # Ten queries: session, user, permissions, roles, validation chains,
     # time standards, count, the page's keys (one union over every
-    # procedure), and one query per procedure present on the page.
-    assert sedikit == 9
+    # procedure), one query per procedure present on the page, and the
+    # header's roles with their Satkers (workflow.konteks_staf).
+    assert sedikit == 10
 
 
 def test_tugas_saya_lists_only_what_waits_for_this_user(client):
