@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.html import format_html
 
 from . import (
@@ -8,6 +9,7 @@ from . import (
 )
 from .berkas import periksa_unggahan, simpan_versi
 from .ekspor import ekspor_csv, ekspor_xlsx
+from .logo_satker import periksa_logo
 from .models import Jenis, ProdukHukum, RelasiProduk, Satker, StatusPublikasi, VersiBerkas
 from .pdf import BerkasTidakValid
 from .sinyal import alasan_dipegang, catat_perubahan
@@ -20,8 +22,30 @@ from .tipe import BIDANG_TIPE, SEMUA_BIDANG_TIPE, bidang_untuk
 BIDANG_PUBLIKASI = ["status_publikasi", "diterbitkan_pada"]
 
 
+class SatkerAdminForm(forms.ModelForm):
+    # A plain file field: the logo is judged (size first, then pixels) by
+    # logo_satker before anything decodes it, not by forms.ImageField.
+    logo = forms.FileField(
+        label="Logo",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=Satker._meta.get_field("logo").help_text,
+    )
+
+    class Meta:
+        model = Satker
+        fields = "__all__"
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            return periksa_logo(logo)
+        return logo
+
+
 @admin.register(Satker)
 class SatkerAdmin(admin.ModelAdmin):
+    form = SatkerAdminForm
     list_display = ["nama", "tingkat", "induk", "slug", "zona_waktu"]
     list_filter = ["tingkat", "zona_waktu"]
     search_fields = ["nama", "slug", "teu_badan", "tempat"]
@@ -29,6 +53,14 @@ class SatkerAdmin(admin.ModelAdmin):
     autocomplete_fields = ["induk"]
     # Built from nama and tingkat when saved (kosakata.teu_badan_satker).
     readonly_fields = ["teu_badan"]
+
+    def save_model(self, request, obj, form, change):
+        lama = Satker.objects.filter(pk=obj.pk).values_list("logo", flat=True).first() or ""
+        super().save_model(request, obj, form, change)
+        if lama and lama != obj.logo.name:
+            # A replaced or cleared logo leaves storage once the change commits.
+            storage = obj.logo.storage
+            transaction.on_commit(lambda: storage.delete(lama))
 
 
 @admin.register(Jenis)

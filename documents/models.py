@@ -13,6 +13,11 @@ from django.utils.text import slugify
 from . import kosakata
 
 
+def lokasi_logo_satker(satker, filename):
+    # The name changes with the content, so a new logo gets a new URL.
+    return f"logo-satker/{filename}"
+
+
 class Satker(models.Model):
     """One office: KPU RI, a KPU Provinsi or a KPU Kabupaten/Kota."""
 
@@ -57,6 +62,19 @@ class Satker(models.Model):
     )
     alamat = models.TextField("alamat", blank=True)
     email = models.EmailField("email", blank=True)
+    # Checked and re-encoded by documents.logo_satker before it is stored;
+    # served by publicsite (media is never served directly: it holds drafts).
+    logo = models.ImageField(
+        "logo",
+        upload_to=lokasi_logo_satker,
+        blank=True,
+        max_length=255,
+        help_text=(
+            "Tampil di kepala halaman publik satker ini. PNG, JPEG, atau WebP, paling besar "
+            "2 MB dan 4000×4000 piksel; disimpan ulang paling tinggi 256 piksel. "
+            "Kosong: tanda bawaan KPU."
+        ),
+    )
 
     class Meta:
         verbose_name = "satker"
@@ -509,6 +527,39 @@ class VersiBerkas(models.Model):
     def produk_pemilik(self) -> "ProdukHukum":
         """The product this file belongs to, as naskah or as lampiran."""
         return self.lampiran.produk if self.lampiran_id else self.produk
+
+
+def lokasi_gambar_halaman(gambar, filename):
+    return f"halaman/{gambar.versi_id}/{filename}"
+
+
+class GambarHalaman(models.Model):
+    """One page of a version's naskah rendered as an image for reading on
+    phones (documents.halaman_gambar). Only the first pages are rendered; the
+    rest stay in the PDF."""
+
+    versi = models.ForeignKey(
+        VersiBerkas,
+        verbose_name="versi berkas",
+        on_delete=models.CASCADE,
+        related_name="gambar_halaman",
+    )
+    nomor = models.PositiveSmallIntegerField("nomor halaman")
+    berkas = models.ImageField("gambar", upload_to=lokasi_gambar_halaman, max_length=255)
+    lebar = models.PositiveSmallIntegerField("lebar (piksel)")
+    tinggi = models.PositiveSmallIntegerField("tinggi (piksel)")
+    ukuran = models.PositiveIntegerField("ukuran (bita)")
+
+    class Meta:
+        verbose_name = "gambar halaman"
+        verbose_name_plural = "gambar halaman"
+        ordering = ["versi", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["versi", "nomor"], name="gambar_halaman_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.versi} — halaman {self.nomor}"
 
 
 class Lampiran(models.Model):

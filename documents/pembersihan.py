@@ -31,6 +31,10 @@ PREFIKS = (
     "konten-draf/",  # workflow GambarKonten.berkas
     "penyusunan/",  # workflow Kelengkapan.berkas
     "tanda-terima/",  # workflow PenerimaSalinan.bukti
+    "halaman/",  # GambarHalaman.berkas (page images for reading on phones)
+    "logo-satker/",  # Satker.logo
+    "nota-dinas/",  # workflow NotaDinas.berkas
+    "profil/",  # profil BagianProfil.gambar (struktur organisasi)
 )
 
 # Younger files may belong to an upload whose row is not committed yet.

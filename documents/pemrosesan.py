@@ -1,6 +1,7 @@
 """Processing of a stored version: text (with OCR for scanned pages) and the
 first-page thumbnail, run by the task queue (documents.tasks), never in the
-upload request.
+upload request. A naskah version then gets its page images for phone readers
+(documents.halaman_gambar), queued as a task of its own.
 
 States of ``VersiBerkas.status_proses``: menunggu (queued) → diproses →
 selesai, or gagal with the reason in ``pesan_proses``. The uploaded file and
@@ -38,7 +39,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
-from . import ocr, pdf
+from . import halaman_gambar, ocr, pdf
 from .models import VersiBerkas
 
 log = logging.getLogger(__name__)
@@ -383,6 +384,9 @@ def proses_versi(versi: VersiBerkas) -> VersiBerkas:
             log.warning("Versi %s sudah diambil alih run lain; hasil ini dibuang", versi.pk)
             versi.refresh_from_db(fields=[*FIELD_HASIL, "percobaan"])
         return versi
+    # Page images for phone readers come after, in their own task: their
+    # failure never touches this version's result.
+    transaction.on_commit(lambda: halaman_gambar.jadwalkan_gambar_halaman(versi))
     log.info(
         "Versi %s diproses: %s halaman, OCR %s halaman, %.1f detik",
         versi.pk,

@@ -3,7 +3,7 @@
 
 from django_tasks import task
 
-from . import pemrosesan
+from . import halaman_gambar, pemrosesan
 from .models import VersiBerkas
 from .pemrosesan import PemrosesanGagal, proses_versi
 
@@ -38,3 +38,14 @@ def sapu_pemrosesan_berkala() -> dict:
         pemrosesan.pastikan_sapuan()
     hasil = pemrosesan.sapu_pemrosesan()
     return {kunci: len(pk) for kunci, pk in hasil.items()}
+
+
+@task()
+def buat_gambar_halaman_versi(versi_id: int) -> int | str:
+    """Page images of one naskah version for reading on phones (see
+    documents.halaman_gambar); queued after the version's processing. A
+    failure fails this task only, never the version."""
+    versi = VersiBerkas.objects.filter(pk=versi_id).first()
+    if versi is None:
+        return "dihapus"
+    return halaman_gambar.buat_gambar_halaman(versi)

@@ -7,6 +7,7 @@ from . import (
     views_abstrak,
     views_cari,
     views_ekspor,
+    views_halaman,
     views_integrasi,
     views_kartu,
     views_konten,
@@ -37,6 +38,7 @@ urlpatterns = [
     ),
     path("umpan/terbaru.xml", feeds.ProdukTerbaruFeed(), name="atom"),
     path("robots.txt", views.robots, name="robots"),
+    path("favicon.ico", views_halaman.Favikon.as_view(), name="favikon"),
     path("verifikasi/<str:kode>/", views_verifikasi.verifikasi, name="verifikasi"),
     path("konten/", views_konten.konten, name="konten"),
     path("konten/<int:pk>/", views_konten.konten_entri, name="konten-entri"),
@@ -55,6 +57,7 @@ urlpatterns = [
     ),
     path("<satker:satker>/", views.beranda_satker, name="satker"),
     path("<satker:satker>/statistik/", views_statistik.statistik, name="statistik-satker"),
+    path("<satker:satker>/logo.png", views_halaman.logo_satker, name="logo-satker"),
     # Profil, kontak (app profil) and the IKM survey (app survei) of one Satker.
     path("<satker:satker>/", include("profil.urls_publik")),
     path("<satker:satker>/", include("survei.urls_publik")),
@@ -66,6 +69,12 @@ urlpatterns = [
     path(produk + "pratinjau/", views.pratinjau, name="pratinjau"),
     path(produk + "versi/<int:nomor_versi>/unduh/", views.unduh, name="unduh-versi"),
     path(produk + "kartu-<str:ukuran>.png", views_kartu.kartu, name="kartu"),
+    path(
+        produk + "versi/<int:nomor_versi>/halaman-<int:halaman>.webp",
+        views_halaman.gambar_halaman,
+        name="gambar-halaman",
+    ),
+    path(produk + "kode-qr.svg", views_halaman.kode_qr, name="kode-qr"),
     path(produk + "abstrak/<str:nama_berkas>", views_abstrak.abstrak_pdf, name="abstrak"),
     path(
         produk + "lampiran/<int:lampiran>/<str:nama_berkas>",

@@ -18,13 +18,14 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from documents.models import (
+    GambarHalaman,
     ProdukHukum,
-    RelasiProduk,
     Satker,
     StatusPublikasi,
 )
 
-from . import selectors
+from . import selectors, selectors_produk
+from .bagikan import sitasi, tautan_bagikan
 from .konten import konten_untuk_produk
 from .lampiran import lampiran_publik
 
@@ -157,7 +158,12 @@ def detail(request, satker, pk, slug):
         raise Http404("Produk hukum tidak ditemukan.")
     if produk.status_publikasi == StatusPublikasi.DITURUNKAN:
         # Readers who followed a link learn why it is gone; no file is offered.
-        return render(request, "publicsite/diperbaiki.html", {"produk": produk}, status=404)
+        return render(
+            request,
+            "publicsite/diperbaiki.html",
+            {"produk": produk, "satker": produk.satker},
+            status=404,
+        )
     if slug != produk.slug:
         return redirect(produk.get_absolute_url(), permanent=True)
     if request.method == "GET" and not dihitung:
@@ -172,40 +178,26 @@ def _render_detail(request, produk):
     """The page of a published product, with placeholders for its counters.
     Rendered without context processors: the page shows nothing of the
     visitor (no session, no messages), so it is the same for everyone."""
-    versi = list(
-        produk.versi.filter(diterbitkan_pada__isnull=False)
-        .order_by("-nomor_versi")
-        .only(
-            "nomor_versi",
-            "ukuran",
-            "jumlah_halaman",
-            "diterbitkan_pada",
-            "keterangan_perbaikan",
-            "produk_id",
-        )
-    )
-    terbit = StatusPublikasi.TERBIT
-    relasi_keluar = (
-        RelasiProduk.objects.filter(sumber=produk, target__status_publikasi=terbit)
-        .select_related("target__jenis", "target__satker")
-        .order_by("jenis", "target__tahun", "target_id")
-    )
-    relasi_masuk = (
-        RelasiProduk.objects.filter(target=produk, sumber__status_publikasi=terbit)
-        .select_related("sumber__jenis", "sumber__satker")
-        .order_by("jenis", "sumber__tahun", "sumber_id")
-    )
-    relasi = [(r.get_jenis_display(), r.target, r.keterangan) for r in relasi_keluar] + [
-        (r.label_kebalikan, r.sumber, r.keterangan) for r in relasi_masuk
+    versi = selectors_produk.versi_terbit(produk)
+    relasi = [
+        (r.get_jenis_display() if arah == "keluar" else r.label_kebalikan, lain, r.keterangan)
+        for r, arah, lain in selectors_produk.relasi_terbit(produk)
     ]
+    versi_sekarang = versi[0] if versi else None
+    alamat = request.build_absolute_uri(produk.get_absolute_url())
     tanda = f"@@{secrets.token_hex(8)}:"
     isi = render_to_string(
         "publicsite/detail.html",
         {
             "request": request,
             "produk": produk,
-            "versi_sekarang": versi[0] if versi else None,
+            "satker": produk.satker,  # the header of a Satker's page
+            "versi_sekarang": versi_sekarang,
             "versi_lama": versi[1:],
+            "gambar_halaman": gambar_untuk_dibaca(versi_sekarang),
+            "alamat_kanonik": alamat,
+            "tautan_bagikan": tautan_bagikan(produk, alamat),
+            "sitasi": sitasi(produk, alamat),
             "relasi": relasi,
             "konten_produk": konten_untuk_produk(produk),
             "lampiran": lampiran_publik(produk),
@@ -216,10 +208,32 @@ def _render_detail(request, produk):
     return {"slug": produk.slug, "diubah_pada": produk.diubah_pada, "tanda": tanda, "isi": isi}
 
 
-def _versi_publik(satker, pk, nomor_versi=None):
+def produk_terbit_atau_404(satker, pk):
+    """The published product behind a public URL; Http404 otherwise (a draft,
+    a taken-down product, another Satker's slug)."""
     produk = produk_atau_404(satker, pk)
     if produk is None or produk.status_publikasi != StatusPublikasi.TERBIT:
         raise Http404("Berkas tidak ditemukan.")
+    return produk
+
+
+def gambar_untuk_dibaca(versi):
+    """The page images of the version the page shows (one query; none for a
+    product without a file)."""
+    if versi is None:
+        return []
+    return list(
+        GambarHalaman.objects.filter(versi=versi)
+        .order_by("nomor")
+        .only("nomor", "lebar", "tinggi", "versi_id")
+    )
+
+
+def _versi_publik(satker, pk, nomor_versi=None):
+    """The product and the version of it the public sees (the newest published
+    one, or ``nomor_versi`` among the published ones): the one rule for every
+    file served from a product's page."""
+    produk = produk_terbit_atau_404(satker, pk)
     versi = produk.versi.filter(diterbitkan_pada__isnull=False)
     if nomor_versi is not None:
         versi = versi.filter(nomor_versi=nomor_versi)

@@ -43,6 +43,9 @@ def _pengaturan_uji(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Real hashing costs ~0.3 s per test user; the tests are not about hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Page images cost ~0.1–0.2 s per page for every product a test makes;
+    # tests/test_baca_ponsel.py turns them on for itself.
+    settings.JDIH_GAMBAR_HALAMAN_MAKS = 0
 
 
 @pytest.fixture(scope="session")

@@ -214,4 +214,8 @@ def test_every_file_field_lives_under_a_swept_folder():
         "workflow.GambarKonten.berkas",
         "workflow.Kelengkapan.berkas",
         "workflow.PenerimaSalinan.bukti",
+        "documents.GambarHalaman.berkas",
+        "documents.Satker.logo",
+        "workflow.NotaDinas.berkas",
+        "profil.BagianProfil.gambar",
     }
