@@ -37,6 +37,8 @@ class NaskahKeputusan:
     bentuk: str = "KEPUTUSAN"
 
     def baris(self) -> list[str]:
+        if self.bentuk == "SURAT EDARAN":
+            return self._baris_surat_edaran()
         judul_besar = self.teu_badan.upper()
         baris = [
             "SALINAN",
@@ -57,9 +59,14 @@ class NaskahKeputusan:
         baris += ["", "MEMUTUSKAN:", "", f"Menetapkan : {self.bentuk} {judul_besar} TENTANG"]
         baris += textwrap.wrap(self.judul.upper() + ".", LEBAR_BARIS)
         baris.append("")
-        urutan = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM"]
-        for label, isi in zip(urutan, self.diktum or _DIKTUM, strict=False):
-            baris += textwrap.wrap(f"{label} : {isi}", LEBAR_BARIS)
+        if self.bentuk == "PERATURAN":
+            # A regulation is written in articles, a decision in diktum.
+            for n, isi in enumerate(self.diktum or _DIKTUM, start=1):
+                baris += ["", f"Pasal {n}", *textwrap.wrap(isi, LEBAR_BARIS)]
+        else:
+            urutan = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM"]
+            for label, isi in zip(urutan, self.diktum or _DIKTUM, strict=False):
+                baris += textwrap.wrap(f"{label} : {isi}", LEBAR_BARIS)
         baris += [
             "",
             f"Ditetapkan di {self.tempat}",
@@ -76,6 +83,57 @@ class NaskahKeputusan:
         ]
         return baris
 
+    def _baris_surat_edaran(self) -> list[str]:
+        """A circular: addressees, background, legal basis, what is asked, and
+        no Menimbang or diktum (it decides nothing)."""
+        judul_besar = self.teu_badan.upper()
+        baris = [
+            "SALINAN",
+            "",
+            f"SURAT EDARAN {judul_besar}",
+            f"NOMOR {self.nomor} TAHUN {self.tahun}",
+            "",
+            "TENTANG",
+            *textwrap.wrap(self.judul.upper(), LEBAR_BARIS),
+            "",
+            "Yth. 1. Ketua Komisi Pemilihan Umum Provinsi;",
+            "     2. Ketua Komisi Pemilihan Umum Kabupaten/Kota,",
+            "di tempat",
+            "",
+        ]
+        bagian = [
+            ("A. Latar Belakang", self.menimbang or _LATAR_EDARAN),
+            ("B. Dasar", self.mengingat or _MENGINGAT),
+            ("C. Isi Edaran", self.diktum[:-1] if self.diktum else _DIKTUM),
+        ]
+        for judul, isi in bagian:
+            baris += ["", judul]
+            for n, teks in enumerate(isi, start=1):
+                baris += textwrap.wrap(f"{n}. {teks}", LEBAR_BARIS)
+        penutup = self.diktum[-1] if self.diktum else "Surat Edaran ini berlaku sejak ditetapkan."
+        baris += [
+            "",
+            *textwrap.wrap(
+                f"{penutup} Demikian Surat Edaran ini disampaikan untuk dilaksanakan.",
+                LEBAR_BARIS,
+            ),
+            "",
+            f"Ditetapkan di {self.tempat}",
+            f"pada tanggal {self.tanggal}",
+            "",
+            f"{self.penandatangan} {judul_besar},",
+            "",
+            "ttd.",
+            "",
+            self.nama_penandatangan,
+        ]
+        return baris
+
+
+_LATAR_EDARAN = [
+    "Pengelolaan dokumen dan informasi hukum di lingkungan Komisi Pemilihan Umum perlu "
+    "dilaksanakan secara seragam, tertib, dan mudah diakses masyarakat.",
+]
 
 _MENIMBANG = [
     "bahwa dalam rangka tertib administrasi penyelenggaraan Pemilihan Umum perlu "

@@ -8,19 +8,32 @@ from the national lists, managed subjek from one shared vocabulary, sumber,
 penandatangan, pemrakarsa, lokasi, the structured abstrak, and the fields of
 its type.
 
+It reads like an office's archive: each office issues what its level issues
+in the year it issues it (RENCANA: a DPT the year before the vote, paslon in
+the September of a pilkada, a JDIH team between elections), so the dates run
+from 2019 to 2026, the year of a nomor is the year of its tanggal penetapan,
+and a product only amends, revokes or carries out an older one. Each went up
+on JDIH a few days after it was signed (waktu_terbit), so "terbaru" on the
+home page means something.
+
 Idempotent: a product is keyed by (satker, jenis, nomor, tahun); loading again
 adds nothing. On a database an earlier demo filled, a product gets the fields
 it lacks; a value the earlier demo generated itself (its one-sentence abstrak,
 its subjek, "JDIH <satker>" as sumber) counts as empty, anything staff typed
-is kept.
+is kept. The earlier demo's decisions (numbered by arithmetic, any theme in
+any year) are taken over in place by the decision of the same office and
+position: renumbered, retitled, the PDF redrawn, their wrong relations removed
+(_slot_lama, _ambil_alih).
 """
 
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import ProtectedError, Q
+from django.utils import timezone
 
 from . import kosakata
 from .berkas import simpan_versi, tambah_lampiran
@@ -45,6 +58,7 @@ from .models import (
     StatusBerlaku,
     Subjek,
     TipeDokumen,
+    VersiBerkas,
 )
 from .publikasi import terbitkan, terbitkan_lampiran
 from .subjek import setel_subjek
@@ -315,9 +329,10 @@ BERLAKU_DITETAPKAN = "Keputusan ini mulai berlaku pada tanggal ditetapkan."
 
 @dataclass(frozen=True)
 class Tema:
-    """A decision every office issues in an election cycle: its title and the
-    record that goes with it. ``{tahun}``, ``{wilayah}`` and ``{badan}`` in
-    the title and points are filled per office."""
+    """A theme of the earlier demo, which gave every office the same ten
+    whatever its level and the year. Kept to recognise what it generated
+    (see _slot_lama); ``{tahun}``, ``{wilayah}`` and ``{badan}`` were filled
+    per office."""
 
     judul: str
     subjek: tuple[str, ...]
@@ -328,7 +343,7 @@ class Tema:
     subjek_lama: str  # what the earlier demo gave as subjek
 
 
-TEMA = [
+TEMA_LAMA = [
     Tema(
         "Penetapan Daftar Pemilih Tetap Pemilihan Umum Tahun {tahun}",
         ("Pemilihan Umum", "Daftar Pemilih", "Pemutakhiran Data Pemilih"),
@@ -490,6 +505,466 @@ TEMA = [
     ),
 ]
 
+# --- The offices' decisions -----------------------------------------------------
+# Each office issues what its level issues, in the year it issues it: a DPT in
+# the year before the vote, paslon in the September of a pilkada, calon
+# terpilih after the count, a JDIH team between elections. ``{pemilu}`` is the
+# election (or period) a decision is about, which need not be the year of its
+# nomor; ``{kepala_daerah}``, ``{wilayah}``, ``{dprd}``, ``{badan}`` are the
+# office's own.
+
+
+@dataclass(frozen=True)
+class TemaKeputusan:
+    judul: str
+    subjek: tuple[str, ...]
+    bidang_hukum: str
+    pemrakarsa: str
+    pokok: tuple[str, ...]  # the first states what is decided: Menetapkan, Membentuk, Mengubah
+    dasar: tuple[tuple[str, int], ...]
+    konteks: str  # "bahwa dalam rangka ..." of the Menimbang
+
+
+DIVISI_TEKNIS = "Divisi Teknis Penyelenggaraan"
+DIVISI_DATA = "Divisi Perencanaan, Data, dan Informasi"
+DIVISI_SDM = (
+    "Divisi Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat, dan Sumber Daya Manusia"
+)
+DIVISI_HUKUM = "Divisi Hukum dan Pengawasan"
+
+TEMA_KEPUTUSAN = {
+    "hasil_nasional": TemaKeputusan(
+        "Penetapan Hasil Pemilihan Umum Presiden dan Wakil Presiden, Anggota Dewan Perwakilan "
+        "Rakyat, Anggota Dewan Perwakilan Daerah, dan Anggota Dewan Perwakilan Rakyat Daerah "
+        "Secara Nasional dalam Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Rekapitulasi Suara", "Hasil Pemilu"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan hasil Pemilihan Umum Tahun {pemilu} secara nasional berdasarkan "
+            "rekapitulasi hasil penghitungan perolehan suara dalam rapat pleno terbuka.",
+            "Perolehan suara pasangan calon Presiden dan Wakil Presiden, partai politik, dan "
+            "calon anggota Dewan Perwakilan Daerah tercantum dalam Lampiran yang merupakan "
+            "bagian tidak terpisahkan dari Keputusan ini.",
+            "Penetapan hasil dapat dimohonkan pembatalan kepada Mahkamah Konstitusi dalam "
+            "tenggang waktu yang ditentukan undang-undang.",
+        ),
+        (UUD, UU_PEMILU, PKPU_TATA_KERJA, PKPU_REKAPITULASI),
+        "penetapan hasil Pemilihan Umum Tahun {pemilu}",
+    ),
+    "parpol_peserta": TemaKeputusan(
+        "Penetapan Partai Politik Peserta Pemilihan Umum Anggota Dewan Perwakilan Rakyat dan "
+        "Dewan Perwakilan Rakyat Daerah Tahun {pemilu}",
+        ("Pemilihan Umum", "Partai Politik", "Peserta Pemilu"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan partai politik yang memenuhi syarat sebagai peserta Pemilihan Umum "
+            "Tahun {pemilu} berdasarkan hasil verifikasi administrasi dan verifikasi faktual.",
+            "Daftar partai politik peserta pemilu tercantum dalam Lampiran yang merupakan "
+            "bagian tidak terpisahkan dari Keputusan ini.",
+            "Partai politik peserta pemilu mengikuti pengundian nomor urut sesuai jadwal tahapan.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_TAHAPAN),
+        "tahapan pendaftaran dan verifikasi partai politik Pemilihan Umum Tahun {pemilu}",
+    ),
+    "dct_dpr": TemaKeputusan(
+        "Penetapan Daftar Calon Tetap Anggota Dewan Perwakilan Rakyat dalam Pemilihan Umum "
+        "Tahun {pemilu}",
+        ("Pemilihan Umum", "Pencalonan", "Daftar Calon Tetap"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan daftar calon tetap anggota Dewan Perwakilan Rakyat dari setiap partai "
+            "politik peserta Pemilihan Umum Tahun {pemilu} untuk setiap daerah pemilihan.",
+            "Nama, nomor urut, dan daerah pemilihan calon tercantum dalam Lampiran Keputusan ini.",
+            "Daftar calon tetap diumumkan kepada masyarakat dan menjadi dasar pencetakan surat "
+            "suara.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_TAHAPAN),
+        "tahapan pencalonan anggota Dewan Perwakilan Rakyat Pemilihan Umum Tahun {pemilu}",
+    ),
+    "rekap_dprd": TemaKeputusan(
+        "Penetapan Rekapitulasi Hasil Penghitungan Perolehan Suara Pemilihan Umum Anggota "
+        "{dprd} Tahun {pemilu}",
+        ("Pemilihan Umum", "Rekapitulasi Suara", "DPRD"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan rekapitulasi hasil penghitungan perolehan suara partai politik dan "
+            "calon anggota {dprd} pada Pemilihan Umum Tahun {pemilu}.",
+            "Rekapitulasi dilakukan secara berjenjang dalam rapat pleno terbuka yang dihadiri "
+            "saksi peserta pemilu dan pengawas pemilu.",
+            "Rincian perolehan suara setiap partai politik dan calon per daerah pemilihan "
+            "tercantum dalam Lampiran Keputusan ini.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_REKAPITULASI),
+        "rekapitulasi hasil penghitungan suara Pemilihan Umum Tahun {pemilu}",
+    ),
+    "calon_terpilih": TemaKeputusan(
+        "Penetapan Calon Terpilih Anggota {dprd} dalam Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Calon Terpilih", "DPRD"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan calon terpilih anggota {dprd} hasil Pemilihan Umum Tahun {pemilu}.",
+            "Penetapan didasarkan pada perolehan kursi partai politik dan suara terbanyak "
+            "calon di setiap daerah pemilihan.",
+            "Nama calon terpilih per daerah pemilihan tercantum dalam Lampiran Keputusan ini.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_REKAPITULASI),
+        "penetapan perolehan kursi dan calon terpilih Pemilihan Umum Tahun {pemilu}",
+    ),
+    "dpt_provinsi": TemaKeputusan(
+        "Penetapan Rekapitulasi Daftar Pemilih Tetap dan Jumlah Tempat Pemungutan Suara "
+        "Tingkat Provinsi dalam Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Daftar Pemilih", "Tempat Pemungutan Suara"),
+        HTN,
+        DIVISI_DATA,
+        (
+            "Menetapkan rekapitulasi Daftar Pemilih Tetap Pemilihan Umum Tahun {pemilu} di "
+            "{wilayah} hasil rapat pleno terbuka tingkat provinsi.",
+            "Jumlah pemilih dan jumlah tempat pemungutan suara per kabupaten/kota tercantum "
+            "dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+            "Rekapitulasi disampaikan kepada Komisi Pemilihan Umum sebagai bahan penetapan "
+            "Daftar Pemilih Tetap tingkat nasional.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_DAFTAR_PEMILIH),
+        "pemutakhiran data dan penyusunan daftar pemilih Pemilihan Umum Tahun {pemilu}",
+    ),
+    "dpt": TemaKeputusan(
+        "Penetapan Daftar Pemilih Tetap Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Daftar Pemilih", "Pemutakhiran Data Pemilih"),
+        HTN,
+        DIVISI_DATA,
+        (
+            "Menetapkan Daftar Pemilih Tetap Pemilihan Umum Tahun {pemilu} di {wilayah} hasil "
+            "rekapitulasi dalam rapat pleno terbuka.",
+            "Rincian jumlah pemilih per wilayah administrasi dan per tempat pemungutan suara "
+            "tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.",
+            "Daftar Pemilih Tetap menjadi dasar pengadaan dan pendistribusian surat suara serta "
+            "perlengkapan pemungutan suara.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_DAFTAR_PEMILIH),
+        "pemutakhiran data dan penyusunan daftar pemilih Pemilihan Umum Tahun {pemilu}",
+    ),
+    "tps": TemaKeputusan(
+        "Penetapan Jumlah dan Lokasi Tempat Pemungutan Suara Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Tempat Pemungutan Suara", "Pemungutan dan Penghitungan Suara"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan jumlah dan lokasi tempat pemungutan suara untuk Pemilihan Umum Tahun "
+            "{pemilu} di {wilayah}.",
+            "Penetapan memperhatikan jumlah pemilih dalam Daftar Pemilih Tetap, kemudahan akses "
+            "bagi pemilih penyandang disabilitas, dan kondisi geografis.",
+            "Daftar tempat pemungutan suara per desa/kelurahan tercantum dalam Lampiran "
+            "Keputusan ini.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_PEMUNGUTAN),
+        "persiapan pemungutan dan penghitungan suara Pemilihan Umum Tahun {pemilu}",
+    ),
+    "paslon": TemaKeputusan(
+        "Penetapan Pasangan Calon Peserta Pemilihan {kepala_daerah} Tahun {pemilu}",
+        ("Pemilihan Kepala Daerah", "Pencalonan"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan pasangan calon {kepala_daerah} yang memenuhi syarat sebagai peserta "
+            "Pemilihan Tahun {pemilu}.",
+            "Penetapan didasarkan pada hasil penelitian persyaratan administrasi pencalonan dan "
+            "persyaratan calon.",
+            "Pasangan calon yang ditetapkan berhak mengikuti pengundian nomor urut dan kampanye.",
+        ),
+        (UU_PILKADA, PKPU_TATA_KERJA, PKPU_PENCALONAN_PILKADA),
+        "tahapan pencalonan Pemilihan {kepala_daerah} Tahun {pemilu}",
+    ),
+    "rekap_pilkada": TemaKeputusan(
+        "Penetapan Rekapitulasi Hasil Penghitungan Suara dan Hasil Pemilihan {kepala_daerah} "
+        "Tahun {pemilu}",
+        ("Pemilihan Kepala Daerah", "Rekapitulasi Suara", "Hasil Pemilu"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan rekapitulasi hasil penghitungan perolehan suara setiap pasangan calon "
+            "pada Pemilihan {kepala_daerah} Tahun {pemilu}.",
+            "Rekapitulasi dilakukan secara berjenjang dalam rapat pleno terbuka yang dihadiri "
+            "saksi pasangan calon dan pengawas pemilihan.",
+            "Perolehan suara setiap pasangan calon per kecamatan tercantum dalam Lampiran "
+            "Keputusan ini.",
+        ),
+        (UU_PILKADA, PKPU_TATA_KERJA),
+        "rekapitulasi hasil penghitungan suara Pemilihan {kepala_daerah} Tahun {pemilu}",
+    ),
+    "paslon_terpilih": TemaKeputusan(
+        "Penetapan Pasangan Calon Terpilih pada Pemilihan {kepala_daerah} Tahun {pemilu}",
+        ("Pemilihan Kepala Daerah", "Calon Terpilih"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan pasangan calon peraih suara terbanyak sebagai pasangan calon terpilih "
+            "pada Pemilihan {kepala_daerah} Tahun {pemilu}.",
+            "Penetapan dilakukan setelah Mahkamah Konstitusi memberitahukan bahwa tidak terdapat "
+            "permohonan perselisihan hasil pemilihan.",
+            "Keputusan ini disampaikan kepada Dewan Perwakilan Rakyat Daerah untuk diusulkan "
+            "pengesahan pengangkatannya.",
+        ),
+        (UU_PILKADA, PKPU_TATA_KERJA, PKPU_PENCALONAN_PILKADA),
+        "penetapan pasangan calon terpilih Pemilihan {kepala_daerah} Tahun {pemilu}",
+    ),
+    "ppk": TemaKeputusan(
+        "Pembentukan Panitia Pemilihan Kecamatan dalam Penyelenggaraan Pemilihan Umum Tahun "
+        "{pemilu}",
+        ("Badan Ad Hoc", "Penyelenggara Pemilu", "Pemilihan Umum"),
+        HAN,
+        DIVISI_SDM,
+        (
+            "Membentuk Panitia Pemilihan Kecamatan untuk Pemilihan Umum Tahun {pemilu} di "
+            "{wilayah} dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran.",
+            "Anggota Panitia Pemilihan Kecamatan bertugas sejak dilantik sampai dengan "
+            "berakhirnya masa kerja badan ad hoc sesuai tahapan pemilu.",
+            "Panitia Pemilihan Kecamatan melaksanakan tugas, wewenang, dan kewajiban sesuai "
+            "ketentuan peraturan perundang-undangan.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_AD_HOC),
+        "pembentukan badan ad hoc Pemilihan Umum Tahun {pemilu}",
+    ),
+    "perubahan_ppk": TemaKeputusan(
+        "Perubahan atas Keputusan {nama_badan} Nomor {nomor_diubah} tentang Pembentukan "
+        "Panitia Pemilihan Kecamatan dalam Penyelenggaraan Pemilihan Umum Tahun {pemilu}",
+        ("Badan Ad Hoc", "Penyelenggara Pemilu", "Pemilihan Umum"),
+        HAN,
+        DIVISI_SDM,
+        (
+            "Mengubah susunan keanggotaan Panitia Pemilihan Kecamatan di beberapa kecamatan "
+            "karena anggota mengundurkan diri atau diberhentikan.",
+            "Anggota pengganti diambil dari calon anggota berikutnya menurut peringkat hasil "
+            "seleksi.",
+            "Ketentuan lain dalam Keputusan yang diubah tetap berlaku.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_AD_HOC),
+        "penggantian anggota badan ad hoc Pemilihan Umum Tahun {pemilu}",
+    ),
+    "ppd_pilkada": TemaKeputusan(
+        "Pembentukan Panitia Pemilihan Distrik pada Pemilihan {kepala_daerah} Tahun {pemilu}",
+        ("Badan Ad Hoc", "Penyelenggara Pemilu", "Pemilihan Kepala Daerah"),
+        HAN,
+        DIVISI_SDM,
+        (
+            "Membentuk Panitia Pemilihan Distrik untuk Pemilihan {kepala_daerah} Tahun {pemilu} "
+            "dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran.",
+            "Masa kerja Panitia Pemilihan Distrik berakhir dua bulan setelah hari pemungutan "
+            "suara.",
+            "Panitia Pemilihan Distrik melaksanakan tugas, wewenang, dan kewajiban sesuai "
+            "ketentuan peraturan perundang-undangan.",
+        ),
+        (UU_PILKADA, PKPU_TATA_KERJA),
+        "pembentukan badan ad hoc Pemilihan {kepala_daerah} Tahun {pemilu}",
+    ),
+    "honorarium": TemaKeputusan(
+        "Besaran Honorarium Badan Ad Hoc Penyelenggara Pemilihan Umum Tahun {pemilu}",
+        ("Badan Ad Hoc", "Keuangan", "Pemilihan Umum"),
+        HAN,
+        "Sub Bagian Keuangan, Umum, dan Logistik",
+        (
+            "Menetapkan besaran honorarium anggota dan sekretariat badan ad hoc penyelenggara "
+            "Pemilihan Umum Tahun {pemilu} di {wilayah}.",
+            "Honorarium dibayarkan sesuai masa kerja badan ad hoc dan ketersediaan anggaran.",
+            "Pembayaran honorarium dipertanggungjawabkan sesuai ketentuan pengelolaan keuangan "
+            "negara.",
+        ),
+        (UU_KEUANGAN, UU_PEMILU, PKPU_AD_HOC),
+        "pelaksanaan anggaran badan ad hoc Pemilihan Umum Tahun {pemilu}",
+    ),
+    "pedoman_kampanye": TemaKeputusan(
+        "Pedoman Teknis Pelaksanaan Kampanye Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Kampanye"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan pedoman teknis pelaksanaan kampanye Pemilihan Umum Tahun {pemilu} di "
+            "{wilayah}.",
+            "Pedoman mengatur metode kampanye, jadwal, lokasi pemasangan alat peraga kampanye, "
+            "dan larangan dalam kampanye.",
+            "Pedoman menjadi acuan bagi peserta pemilu, pelaksana kampanye, dan jajaran "
+            "penyelenggara.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_KAMPANYE),
+        "tahapan kampanye Pemilihan Umum Tahun {pemilu}",
+    ),
+    "kursi_pasca_mk": TemaKeputusan(
+        "Penetapan Perolehan Kursi Partai Politik dan Anggota Terpilih {dprd} Hasil Pemilihan "
+        "Umum Tahun {pemilu} Pasca Putusan Mahkamah Konstitusi",
+        ("Pemilihan Umum", "Calon Terpilih", "DPRD"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan kembali perolehan kursi partai politik dan anggota terpilih {dprd} "
+            "untuk melaksanakan putusan Mahkamah Konstitusi atas perselisihan hasil pemilu.",
+            "Perolehan suara di daerah pemilihan yang diperintahkan penghitungan suara ulang "
+            "disesuaikan dengan hasil penghitungan ulang.",
+            "Perolehan kursi dan nama anggota terpilih per daerah pemilihan tercantum dalam "
+            "Lampiran Keputusan ini.",
+        ),
+        (UUD, UU_PEMILU, UU_MK, PKPU_REKAPITULASI),
+        "pelaksanaan putusan Mahkamah Konstitusi atas perselisihan hasil Pemilihan Umum Tahun "
+        "{pemilu}",
+    ),
+    "lokasi_apk": TemaKeputusan(
+        "Penetapan Lokasi Pemasangan Alat Peraga Kampanye Pemilihan Umum Tahun {pemilu}",
+        ("Pemilihan Umum", "Kampanye"),
+        HTN,
+        DIVISI_TEKNIS,
+        (
+            "Menetapkan lokasi yang diperbolehkan untuk pemasangan alat peraga kampanye "
+            "Pemilihan Umum Tahun {pemilu} di {wilayah}.",
+            "Alat peraga kampanye dilarang dipasang di tempat ibadah, rumah sakit, gedung milik "
+            "pemerintah, lembaga pendidikan, dan fasilitas umum.",
+            "Daftar lokasi per kecamatan tercantum dalam Lampiran; alat peraga yang melanggar "
+            "ditertibkan bersama pengawas pemilu dan pemerintah daerah.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_KAMPANYE),
+        "tahapan kampanye Pemilihan Umum Tahun {pemilu}",
+    ),
+    "dpb": TemaKeputusan(
+        "Penetapan Rekapitulasi Daftar Pemilih Berkelanjutan Semester {semester} Tahun {pemilu}",
+        ("Daftar Pemilih", "Pemutakhiran Data Pemilih"),
+        HTN,
+        DIVISI_DATA,
+        (
+            "Menetapkan rekapitulasi daftar pemilih berkelanjutan di {wilayah} Semester "
+            "{semester} Tahun {pemilu} hasil rapat pleno terbuka.",
+            "Pemutakhiran mencakup pemilih baru, pemilih yang meninggal dunia, pindah domisili, "
+            "dan beralih status menjadi anggota TNI atau Polri.",
+            "Rincian jumlah pemilih per kecamatan tercantum dalam Lampiran dan diumumkan kepada "
+            "masyarakat.",
+        ),
+        (UU_PEMILU, PKPU_TATA_KERJA, PKPU_DAFTAR_PEMILIH),
+        "pemutakhiran data pemilih secara berkelanjutan",
+    ),
+    "tim_jdih": TemaKeputusan(
+        "Pembentukan Tim Pengelola Jaringan Dokumentasi dan Informasi Hukum di Lingkungan "
+        "{nama_badan}",
+        ("JDIH", "Organisasi dan Tata Kerja"),
+        HAN,
+        DIVISI_HUKUM,
+        (
+            "Membentuk Tim Pengelola Jaringan Dokumentasi dan Informasi Hukum di lingkungan "
+            "{badan}.",
+            "Tim bertugas mengumpulkan, mengolah, menyimpan, dan menyebarluaskan dokumen dan "
+            "informasi hukum melalui laman JDIH.",
+            "Susunan tim terdiri atas pengarah, penanggung jawab, ketua, sekretaris, dan anggota.",
+        ),
+        (UU_PEMILU, PERPRES_JDIHN, PERMENKUMHAM_JDIH, PKPU_TATA_KERJA),
+        "pengelolaan dokumen dan informasi hukum",
+    ),
+    "sop_jdih": TemaKeputusan(
+        "Penetapan Standar Operasional Prosedur Pengunggahan dan Penurunan Dokumen Produk "
+        "Hukum pada Laman JDIH",
+        ("JDIH", "Standar Operasional Prosedur", "Organisasi dan Tata Kerja"),
+        HAN,
+        DIVISI_HUKUM,
+        (
+            "Menetapkan standar operasional prosedur pengunggahan dan penurunan dokumen produk "
+            "hukum pada laman JDIH {badan}.",
+            "Prosedur mengatur alur nota dinas, disposisi, koreksi, validasi, dan pengunggahan "
+            "beserta mutu baku waktu setiap langkah.",
+            "Pelaksana prosedur adalah Kepala Sub Bagian Hukum dan Sumber Daya Manusia beserta "
+            "pengelola JDIH.",
+        ),
+        (UU_PEMILU, PERPRES_JDIHN, PERMENKUMHAM_JDIH, PERMENPAN_SOP),
+        "tertib pengelolaan dokumen dan informasi hukum",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Rencana:
+    """One decision of an office: its theme, date, number in the office's
+    register of that year, the election it is about, and the earlier decision
+    of the same office (by position in its list) it amends or revokes."""
+
+    tema: str
+    tanggal: date
+    urut: int
+    pemilu: int | None = None
+    mengubah: int | None = None
+    mencabut: int | None = None
+    # What it carries out: "pkpu_lama" (the Tahapan PKPU), "pkpu" (its amendment), "se".
+    melaksanakan: str = ""
+
+
+# Six per office, in the order the earlier demo's slots had them (see
+# _kunci_lama). Numbers grow with the date within a year.
+RENCANA = {
+    "kpu-ri": [
+        Rencana("hasil_nasional", date(2019, 5, 21), 987, 2019),
+        Rencana("tim_jdih", date(2021, 3, 15), 112),
+        Rencana("parpol_peserta", date(2022, 12, 14), 518, 2024, melaksanakan="pkpu_lama"),
+        Rencana("dct_dpr", date(2023, 11, 3), 1632, 2024, melaksanakan="pkpu"),
+        Rencana("hasil_nasional", date(2024, 3, 20), 360, 2024),
+        Rencana("tim_jdih", date(2025, 2, 10), 41, mencabut=1),
+    ],
+    "kalimantan-barat": [
+        Rencana("rekap_dprd", date(2019, 5, 12), 38, 2019),
+        Rencana("calon_terpilih", date(2019, 8, 22), 61, 2019),
+        Rencana("dpt_provinsi", date(2023, 6, 21), 27, 2024, melaksanakan="pkpu"),
+        Rencana("rekap_dprd", date(2024, 3, 6), 19, 2024),
+        Rencana("paslon", date(2024, 9, 22), 143, 2024),
+        Rencana("sop_jdih", date(2026, 3, 9), 12, melaksanakan="se"),
+    ],
+    # The content demo (workflow.konten.demo) makes posts about these.
+    "kalimantan-tengah": [
+        Rencana("honorarium", date(2023, 1, 12), 4, 2024),
+        Rencana("dpt_provinsi", date(2023, 6, 22), 33, 2024, melaksanakan="pkpu"),
+        Rencana("pedoman_kampanye", date(2023, 11, 24), 61, 2024),
+        Rencana("rekap_dprd", date(2024, 3, 7), 22, 2024),
+        Rencana("calon_terpilih", date(2024, 5, 3), 57, 2024),
+        Rencana("kursi_pasca_mk", date(2024, 7, 29), 98, 2024, mencabut=4),
+    ],
+    "kotawaringin-timur": [
+        Rencana("tps", date(2019, 2, 26), 15, 2019),
+        Rencana("paslon", date(2020, 9, 23), 47, 2020),
+        Rencana("rekap_pilkada", date(2020, 12, 16), 71, 2020),
+        Rencana("ppk", date(2023, 1, 3), 2, 2024, melaksanakan="pkpu"),
+        Rencana("perubahan_ppk", date(2023, 3, 20), 14, 2024, mengubah=3),
+        Rencana("dpb", date(2026, 7, 6), 38, 2026),
+    ],
+    "payakumbuh": [
+        Rencana("calon_terpilih", date(2019, 8, 14), 43, 2019),
+        Rencana("dpb", date(2021, 12, 20), 58, 2021),
+        Rencana("ppk", date(2023, 1, 4), 1, 2024, melaksanakan="pkpu"),
+        Rencana("lokasi_apk", date(2023, 11, 20), 96, 2024),
+        Rencana("paslon", date(2024, 9, 22), 121, 2024),
+        Rencana("paslon_terpilih", date(2025, 2, 6), 9, 2024),
+    ],
+    "sorong-selatan": [
+        Rencana("paslon", date(2020, 9, 23), 39, 2020),
+        Rencana("ppd_pilkada", date(2020, 2, 24), 4, 2020),
+        Rencana("honorarium", date(2023, 1, 9), 3, 2024),
+        Rencana("dpt", date(2023, 6, 20), 31, 2024, melaksanakan="pkpu"),
+        Rencana("paslon", date(2024, 9, 22), 118, 2024),
+        Rencana("tim_jdih", date(2025, 1, 13), 5),
+    ],
+}
+# A status set by hand, not by a relation: an ad hoc body whose term ended.
+KEDALUWARSA = ("sorong-selatan", 1, "Masa kerja Panitia Pemilihan Distrik telah berakhir.")
+KEDALUWARSA_LAMA = "Masa berlaku berakhir setelah tahapan pemilihan selesai."
+
+
+def kepala_daerah(satker: Satker) -> str:
+    """Whom a pilkada in this office's region elects."""
+    daerah = wilayah(satker)
+    for awalan, jabatan in [
+        ("Provinsi ", "Gubernur dan Wakil Gubernur"),
+        ("Kabupaten ", "Bupati dan Wakil Bupati"),
+        ("Kota ", "Wali Kota dan Wakil Wali Kota"),
+    ]:
+        if daerah.startswith(awalan):
+            return f"{jabatan} {daerah.removeprefix(awalan)}"
+    return "Presiden dan Wakil Presiden"
+
+
 # What the earlier demo wrote where today's record has its own value: found
 # on a product, it is replaced as if empty.
 _BIDANG_LAMA = ["Hukum Tata Negara", "Hukum Administrasi Negara", "Hukum Pemilu"]
@@ -515,7 +990,7 @@ def _nilai_lama(satker: Satker, judul: str, tahun: int, subjek_lama: str) -> dic
     }
 
 
-# Lampiran of three decisions: (office, index in TEMA) -> title, columns, rows.
+# Lampiran of three decisions: (office, theme) -> title, columns, rows.
 def _baris_ppk() -> list[list[str]]:
     kecamatan = [
         "Payakumbuh Barat",
@@ -586,17 +1061,17 @@ def _baris_dpt() -> list[list[str]]:
 
 
 LAMPIRAN = {
-    ("payakumbuh", 2): (
+    ("payakumbuh", "ppk"): (
         "Daftar Nama Anggota Panitia Pemilihan Kecamatan",
         ["No.", "Kecamatan", "Nama", "Jabatan"],
         _baris_ppk,
     ),
-    ("kalimantan-barat", 3): (
-        "Jumlah Tempat Pemungutan Suara per Kabupaten/Kota",
+    ("kalimantan-barat", "dpt_provinsi"): (
+        "Rekapitulasi Jumlah Pemilih dan Tempat Pemungutan Suara per Kabupaten/Kota",
         ["No.", "Kabupaten/Kota", "Jumlah Pemilih", "Jumlah TPS"],
         _baris_tps,
     ),
-    ("sorong-selatan", 0): (
+    ("sorong-selatan", "dpt"): (
         "Rekapitulasi Daftar Pemilih Tetap per Distrik",
         ["No.", "Distrik", "Laki-laki", "Perempuan", "Jumlah"],
         _baris_dpt,
@@ -665,26 +1140,27 @@ def _tambah_lampiran(produk: ProdukHukum, daftar) -> int:
     return baru
 
 
-def _muat(c: Contoh) -> tuple[ProdukHukum, bool]:
+def _muat(c: Contoh, lama: "SlotLama | None" = None) -> tuple[ProdukHukum, bool]:
     """Get or create one published sample product with its PDF, lampiran and
-    complete record."""
+    complete record; ``lama``: the earlier demo's product this one takes over."""
     isian = {
         **c.isian,
         "abstrak": "\n".join(c.pokok),
         "abstrak_dasar_hukum": "\n".join(c.dasar),
     }
-    produk, dibuat = ProdukHukum.objects.get_or_create(
-        satker=c.satker,
-        jenis=c.jenis,
-        nomor=c.nomor,
-        tahun=c.tahun,
-        defaults={
-            "judul": c.judul,
-            "tanggal_penetapan": c.tanggal,
-            "subjek": kosakata.gabung_subjek(c.subjek),
+    kunci = {"satker": c.satker, "jenis": c.jenis, "nomor": c.nomor, "tahun": c.tahun}
+    produk = ProdukHukum.objects.filter(**kunci).first()
+    if produk is None and lama is not None:
+        produk = _ambil_alih(c, lama)
+    dibuat = produk is None
+    if dibuat:
+        produk = ProdukHukum.objects.create(
+            **kunci,
+            judul=c.judul,
+            tanggal_penetapan=c.tanggal,
+            subjek=kosakata.gabung_subjek(c.subjek),
             **isian,
-        },
-    )
+        )
     versi_baru = None
     if dibuat or not produk.versi.exists():
         versi_baru = simpan_versi(
@@ -707,6 +1183,7 @@ def _muat(c: Contoh) -> tuple[ProdukHukum, bool]:
         terbitkan(produk, versi_baru)
     elif lampiran_baru and produk.terbit:
         terbitkan_lampiran(produk)
+    _atur_waktu_terbit(produk, waktu_terbit(c))
     return produk, dibuat
 
 
@@ -714,16 +1191,43 @@ def _catatan_keputusan(halaman: int) -> list[str]:
     return [BERLAKU_DITETAPKAN, f"Terdiri dari {halaman} halaman."]
 
 
-def _keputusan(s: Satker, j: Jenis, indeks: int, nomor: str, tahun: int, tanggal: date):
-    tema = TEMA[indeks]
-    isi = {"tahun": tahun, "wilayah": wilayah(s), "badan": s.nama}
+def _isi_tema(s: Satker, r: Rencana, nomor_diubah: str = "") -> dict:
+    return {
+        "pemilu": r.pemilu or r.tanggal.year,
+        "semester": "I" if r.tanggal.month <= 7 else "II",
+        "wilayah": wilayah(s),
+        "badan": s.nama,
+        "nama_badan": s.nama_badan,
+        "kepala_daerah": kepala_daerah(s),
+        "dprd": f"Dewan Perwakilan Rakyat Daerah {wilayah(s)}",
+        "nomor_diubah": nomor_diubah,
+    }
+
+
+def _keputusan(
+    s: Satker, j: Jenis, r: Rencana, nomor: str, nomor_diubah: str = "", nomor_dicabut: str = ""
+):
+    tema = TEMA_KEPUTUSAN[r.tema]
+    tahun, tanggal = r.tanggal.year, r.tanggal
+    isi = _isi_tema(s, r, nomor_diubah)
     judul = tema.judul.format(**isi)
     pokok = [p.format(**isi) for p in tema.pokok]
     dasar = dasar_hukum(tema.dasar, tahun)
+    menimbang = [
+        f"bahwa dalam rangka {tema.konteks.format(**isi)}, perlu menetapkan keputusan sebagai "
+        "dasar pelaksanaan tugas;",
+        "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+        f"Keputusan {s.nama_badan} tentang {judul};",
+    ]
     penandatangan = PENANDATANGAN[s.slug]
+    lama = _nilai_lama(s, judul, tahun, "")
+    # Whatever the earlier demo's theme was, its keywords were its own.
+    lama["subjek"] |= {
+        kosakata.gabung_subjek(kosakata.pisah_subjek(t.subjek_lama)) for t in TEMA_LAMA
+    }
     lampiran = []
-    if (s.slug, indeks) in LAMPIRAN:
-        judul_lampiran, kolom, baris = LAMPIRAN[(s.slug, indeks)]
+    if (s.slug, r.tema) in LAMPIRAN:
+        judul_lampiran, kolom, baris = LAMPIRAN[(s.slug, r.tema)]
         lampiran.append(
             (
                 judul_lampiran,
@@ -762,7 +1266,15 @@ def _keputusan(s: Satker, j: Jenis, indeks: int, nomor: str, tahun: int, tanggal
         },
         pokok=pokok,
         dasar=dasar,
-        catatan=_catatan_keputusan,
+        catatan=lambda n: [
+            BERLAKU_DITETAPKAN,
+            *(
+                [f"Mencabut Keputusan {s.nama_badan} Nomor {nomor_dicabut}."]
+                if nomor_dicabut
+                else []
+            ),
+            f"Terdiri dari {n} halaman.",
+        ],
         pdf=lambda: pdf_keputusan(
             NaskahKeputusan(
                 teu_badan=s.nama_badan,
@@ -773,14 +1285,103 @@ def _keputusan(s: Satker, j: Jenis, indeks: int, nomor: str, tahun: int, tanggal
                 tanggal=tanggal_indonesia(tanggal),
                 penandatangan=penandatangan.split()[0].upper(),
                 nama_penandatangan=penandatangan.upper(),
+                menimbang=menimbang,
                 mengingat=[f"{d};" for d in dasar],
-                diktum=[*pokok, BERLAKU_DITETAPKAN],
+                diktum=[
+                    *pokok,
+                    *(
+                        [
+                            f"Keputusan {s.nama_badan} Nomor {nomor_dicabut} dicabut dan "
+                            "dinyatakan tidak berlaku."
+                        ]
+                        if nomor_dicabut
+                        else []
+                    ),
+                    BERLAKU_DITETAPKAN,
+                ],
                 halaman_tambahan=tahun % 3,
             )
         ),
         lampiran=lampiran,
-        lama=_nilai_lama(s, judul, tahun, tema.subjek_lama),
+        lama=lama,
     )
+
+
+# --- The earlier demo's decisions, recognised to be upgraded in place ----------
+# It gave each office six decisions from TEMA_LAMA by arithmetic, whatever
+# the year: a DPT in 2021, a Bupati's paslon at a province. A product that
+# still carries the title it gave is taken over by the decision of the same
+# office and position in RENCANA: renumbered, retitled, its PDF redrawn, its
+# generated record replaced; anything staff changed stays.
+
+
+@dataclass(frozen=True)
+class SlotLama:
+    nomor: str
+    tahun: int
+    judul: str
+    nilai: dict[str, set]  # the values it generated, as Contoh.lama has them
+
+
+def _slot_lama(s_index: int, k: int, s: Satker) -> SlotLama:
+    tahun = 2019 + (k + s_index) % 6
+    tema = TEMA_LAMA[(k + s_index * 3) % len(TEMA_LAMA)]
+    isi = {"tahun": tahun, "wilayah": wilayah(s), "badan": s.nama}
+    judul = tema.judul.format(**isi)
+    nilai = _nilai_lama(s, judul, tahun, tema.subjek_lama)
+    nilai["abstrak"].add("\n".join(p.format(**isi) for p in tema.pokok))
+    nilai["subjek"].add(kosakata.gabung_subjek(tema.subjek))
+    for nama, lama in [
+        ("abstrak_dasar_hukum", "\n".join(dasar_hukum(tema.dasar, tahun))),
+        ("bidang_hukum", tema.bidang_hukum),
+        ("pemrakarsa", tema.pemrakarsa),
+    ]:
+        nilai.setdefault(nama, set()).add(lama)
+    return SlotLama(nomor_keputusan(10 + k * 7 + s_index, s.slug, tahun), tahun, judul, nilai)
+
+
+def _ambil_alih(c: Contoh, lama: SlotLama) -> ProdukHukum | None:
+    """The earlier demo's product in this slot, renumbered as ``c``; None
+    when there is none or staff retitled it (then ``c`` is made anew)."""
+    produk = ProdukHukum.objects.filter(
+        satker=c.satker, jenis=c.jenis, nomor=lama.nomor, tahun=lama.tahun, judul=lama.judul
+    ).first()
+    if produk is None:
+        return None
+    produk.nomor, produk.tahun, produk.judul = c.nomor, c.tahun, c.judul
+    produk.tanggal_penetapan = c.tanggal
+    if produk.abstrak_catatan.startswith(BERLAKU_DITETAPKAN):
+        produk.abstrak_catatan = ""  # its own, naming its old page count
+    produk.save()
+    # Its PDF and lampiran told the old decision: drawn again by _muat.
+    judul_baru = {judul for judul, _ in c.lampiran}
+    try:
+        with transaction.atomic():
+            for lampiran in produk.lampiran.exclude(judul__in=judul_baru):
+                lampiran.delete()
+            produk.versi.all().delete()
+    except ProtectedError:
+        pass  # a request refers to a version: keep it, the new one comes on top
+    return produk
+
+
+def _relasi_lama(produk_slot: dict[str, list[ProdukHukum | None]], pkpu) -> set[tuple]:
+    """The relations the earlier demo drew between its decisions (and to
+    the amending PKPU), as (sumber, jenis, target) ids."""
+    hasil = set()
+    for slug, daftar in produk_slot.items():
+        if slug == "kpu-ri":
+            continue
+        if daftar[0] is not None and pkpu is not None:
+            hasil.add((daftar[0].pk, JenisRelasi.MELAKSANAKAN, pkpu.pk))
+        if None in daftar[1:3]:
+            continue
+        lama, baru = sorted(daftar[1:3], key=lambda p: (p.tahun, p.pk))
+        if lama.tahun < baru.tahun:
+            hasil.add((baru.pk, JenisRelasi.MENCABUT, lama.pk))
+        elif None not in daftar[3:5]:
+            hasil.add((daftar[3].pk, JenisRelasi.MENGUBAH, daftar[4].pk))
+    return hasil
 
 
 # --- KPU RI's regulations -----------------------------------------------------
@@ -1362,9 +1963,42 @@ def _putusan(satker: dict[str, Satker], jenis: Jenis) -> list[Contoh]:
 
 def _hapus_subjek_lama() -> None:
     """Drop the earlier demo's keywords once no product uses them."""
-    lama = [t.subjek_lama for t in TEMA] + _SUBJEK_LAMA_LAIN
+    lama = [t.subjek_lama for t in TEMA_LAMA] + _SUBJEK_LAMA_LAIN
     nama = {n for teks in lama for n in kosakata.pisah_subjek(teks)}
     Subjek.objects.filter(nama__in=nama, produk_hukum__isnull=True).delete()
+
+
+def waktu_terbit(c: Contoh) -> datetime:
+    """When the sample went up on JDIH: a few working days after it was
+    signed (the SOP's upload), in the morning, never in the future."""
+    hari = 2 + (sum(map(ord, c.satker.slug)) + len(c.nomor)) % 6
+    pada = timezone.make_aware(
+        datetime.combine(c.tanggal + timedelta(days=hari), time(9, (len(c.judul) * 7) % 60))
+    )
+    return min(pada, timezone.now())
+
+
+def _atur_waktu_terbit(produk: ProdukHukum, pada: datetime) -> None:
+    """Date the publication back to ``pada``: the demo publishes everything
+    the moment it loads, which would make every sample "the newest". Only a
+    first publication later than ``pada`` (the load's own) moves, with the
+    files published in that same moment."""
+    sebelumnya = produk.diterbitkan_pada
+    if sebelumnya is None or sebelumnya <= pada:
+        return
+    semenit = timedelta(minutes=1)
+    VersiBerkas.objects.filter(
+        Q(produk=produk) | Q(lampiran__produk=produk),
+        diterbitkan_pada__range=(sebelumnya - semenit, sebelumnya + semenit),
+    ).update(diterbitkan_pada=pada, dibuat_pada=pada - timedelta(hours=1))
+    ProdukHukum.objects.filter(pk=produk.pk).update(
+        diterbitkan_pada=pada, dibuat_pada=pada - timedelta(hours=2)
+    )
+    produk.diterbitkan_pada = pada
+
+
+def _nomor(rencana: Rencana, slug: str) -> str:
+    return nomor_keputusan(rencana.urut, slug, rencana.tanggal.year)
 
 
 @transaction.atomic
@@ -1372,26 +2006,57 @@ def muat_katalog() -> dict[str, int]:
     satker = muat_satker()
     jenis = muat_jenis()
     baru = 0
-    per_satker: dict[str, list[ProdukHukum]] = {}
-    for s_index, (slug, s) in enumerate(satker.items()):
-        j = jenis[singkatan_jenis_untuk(s)]
-        daftar = []
-        for k in range(6):
-            tahun = 2019 + (k + s_index) % 6
-            indeks = (k + s_index * 3) % len(TEMA)
-            urut = 10 + k * 7 + s_index
-            nomor = nomor_keputusan(urut, slug, tahun)
-            tanggal = date(tahun, 1 + (k * 2 + s_index) % 12, 1 + (k * 5 + s_index) % 27)
-            produk, dibuat = _muat(_keputusan(s, j, indeks, nomor, tahun, tanggal))
-            baru += dibuat
-            daftar.append(produk)
-        per_satker[slug] = daftar
 
-    # KPU RI's regulations that the offices' decisions carry out (melaksanakan).
+    # KPU RI's regulations, which the offices' decisions carry out.
     regulasi = [_muat(c) for c in _regulasi(satker["kpu-ri"], jenis)]
     baru += sum(dibuat for _, dibuat in regulasi)
-    (pkpu, _), (pkpu_lama, _), _se = regulasi
-    _relasi(pkpu, JenisRelasi.MENGUBAH, pkpu_lama)
+    (pkpu, _), (pkpu_lama, _), (se, _) = regulasi
+    pelaksanaan = {"pkpu": pkpu, "pkpu_lama": pkpu_lama, "se": se}
+
+    # What the earlier demo left, found before anything is renumbered.
+    slot_lama = {
+        slug: [_slot_lama(i, k, s) for k in range(len(RENCANA[slug]))]
+        for i, (slug, s) in enumerate(satker.items())
+    }
+    produk_lama = {
+        slug: [
+            ProdukHukum.objects.filter(
+                satker=satker[slug],
+                jenis=jenis[singkatan_jenis_untuk(satker[slug])],
+                nomor=slot.nomor,
+                tahun=slot.tahun,
+            ).first()
+            for slot in daftar
+        ]
+        for slug, daftar in slot_lama.items()
+    }
+    relasi_lama = _relasi_lama(produk_lama, pkpu)
+
+    rencana_relasi = [(pkpu, JenisRelasi.MENGUBAH, pkpu_lama)]
+    per_satker: dict[str, list[ProdukHukum]] = {}
+    for slug, s in satker.items():
+        j = jenis[singkatan_jenis_untuk(s)]
+        daftar = []
+        for k, r in enumerate(RENCANA[slug]):
+            diubah = _nomor(RENCANA[slug][r.mengubah], slug) if r.mengubah is not None else ""
+            dicabut = _nomor(RENCANA[slug][r.mencabut], slug) if r.mencabut is not None else ""
+            c = _keputusan(s, j, r, _nomor(r, slug), diubah, dicabut)
+            slot = slot_lama[slug][k]
+            c.lama = {
+                n: c.lama.get(n, set()) | slot.nilai.get(n, set()) for n in {*c.lama, *slot.nilai}
+            }
+            produk, dibuat = _muat(c, slot)
+            baru += dibuat
+            daftar.append(produk)
+        for produk, r in zip(daftar, RENCANA[slug], strict=True):
+            if r.mengubah is not None:
+                rencana_relasi.append((produk, JenisRelasi.MENGUBAH, daftar[r.mengubah]))
+            if r.mencabut is not None:
+                rencana_relasi.append((produk, JenisRelasi.MENCABUT, daftar[r.mencabut]))
+            if r.melaksanakan:
+                target = pelaksanaan[r.melaksanakan]
+                rencana_relasi.append((produk, JenisRelasi.MELAKSANAKAN, target))
+        per_satker[slug] = daftar
 
     # A library's books, journal articles and rulings: every type of the standard.
     for c in [
@@ -1401,22 +2066,29 @@ def muat_katalog() -> dict[str, int]:
     ]:
         baru += _muat(c)[1]
 
-    for slug, daftar in per_satker.items():
-        if slug == "kpu-ri":
-            continue
-        _relasi(daftar[0], JenisRelasi.MELAKSANAKAN, pkpu)
-        # Each office revoked one of its own earlier decisions: it is Tidak Berlaku.
-        lama, baru_ = sorted(daftar[1:3], key=lambda p: (p.tahun, p.pk))
-        if lama.tahun < baru_.tahun:
-            _relasi(baru_, JenisRelasi.MENCABUT, lama)
-        else:
-            _relasi(daftar[3], JenisRelasi.MENGUBAH, daftar[4])
-    # A status set by hand, not by a relation: a decision whose term has ended.
-    kedaluwarsa = per_satker["sorong-selatan"][5]
+    sekarang = set()
+    for sumber, jenis_relasi, target in rencana_relasi:
+        _relasi(sumber, jenis_relasi, target)
+        sekarang.add((sumber.pk, jenis_relasi, target.pk))
+    # The earlier demo's relations that no longer hold (one pointed to a newer
+    # product); deleted one by one so that a revoked product is restored.
+    for sumber_id, jenis_relasi, target_id in relasi_lama - sekarang:
+        for relasi in RelasiProduk.objects.filter(
+            sumber_id=sumber_id, jenis=jenis_relasi, target_id=target_id
+        ):
+            relasi.delete()
+
+    slug, k, keterangan = KEDALUWARSA
+    kedaluwarsa = per_satker[slug][k]
     if kedaluwarsa.status == StatusBerlaku.BERLAKU and not kedaluwarsa.keterangan_status:
         kedaluwarsa.status = StatusBerlaku.TIDAK_BERLAKU
-        kedaluwarsa.keterangan_status = "Masa berlaku berakhir setelah tahapan pemilihan selesai."
+        kedaluwarsa.keterangan_status = keterangan
         kedaluwarsa.save(update_fields=["status", "keterangan_status"])
+    # The earlier demo ended another decision by hand: it is a different one now.
+    ProdukHukum.objects.filter(
+        pk__in=[p.pk for daftar in per_satker.values() for p in daftar],
+        keterangan_status=KEDALUWARSA_LAMA,
+    ).exclude(pk=kedaluwarsa.pk).update(status=StatusBerlaku.BERLAKU, keterangan_status="")
     _hapus_subjek_lama()
 
     return {

@@ -4,6 +4,7 @@ listed, counted, searched, fed or served."""
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.core.cache import cache
@@ -136,6 +137,7 @@ def _hitung_pilihan() -> dict:
 URUT_RELEVANSI = "relevansi"
 URUT_TERBARU = "terbaru"
 URUT_TERLAMA = "terlama"
+URUT_NOMOR = "nomor"
 
 PENANDA_AWAL, PENANDA_AKHIR = "\u27ea", "\u27eb"  # ⟪ ⟫ never occur in a legal text
 PANJANG_CUPLIKAN = 240
@@ -171,6 +173,11 @@ class Kriteria:
     satker: str = ""
     bidang: str = ""
     urut: str = ""
+    tanggal_dari: date | None = None
+    tanggal_sampai: date | None = None
+    # The reader's keywords could not be searched (too long, no letter or
+    # digit): nothing matches, rather than the whole catalogue.
+    kueri_ditolak: bool = False
 
 
 def _salah_satu(ids):
@@ -182,6 +189,8 @@ def _salah_satu(ids):
 def cari_produk(k: Kriteria):
     """The published products matching ``k``, ordered as asked."""
     qs = produk_publik()
+    if k.kueri_ditolak:
+        return qs.none()
     if k.jenis:
         qs = qs.filter(jenis_id=k.jenis)
     if k.tipe:
@@ -196,6 +205,10 @@ def cari_produk(k: Kriteria):
         qs = qs.filter(satker__slug=k.satker)
     if k.bidang:
         qs = qs.filter(bidang_hukum=k.bidang)
+    if k.tanggal_dari:
+        qs = qs.filter(tanggal_penetapan__gte=k.tanggal_dari)
+    if k.tanggal_sampai:
+        qs = qs.filter(tanggal_penetapan__lte=k.tanggal_sampai)
     relevansi = bool(k.q) and k.urut in ("", URUT_RELEVANSI)
     if k.q and pakai_postgres():
         query = kueri(k.q)
@@ -256,7 +269,58 @@ def cari_produk(k: Kriteria):
     if k.urut == URUT_TERLAMA:
         # The exact reverse of the date index, so PostgreSQL can walk it backwards.
         return qs.order_by(F("tanggal_penetapan").asc(nulls_first=True), "tahun", "id")
+    if k.urut == URUT_NOMOR:
+        return urut_nomor(qs)
     return urut_tanggal(qs)
+
+
+class AngkaAwalNomor(Func):
+    """The number a ``nomor`` starts with ("21/HK.03.1-Kpt/..." -> 21), as
+    text zero-padded to PANJANG_ANGKA digits so that text order is number
+    order; NULL when the nomor does not start with a digit. Never a cast to
+    an integer type: 30 digits typed into a nomor must not overflow."""
+
+    PANJANG_ANGKA = 20
+    output_field = TextField()
+
+    def __init__(self, kolom="nomor", **extra):
+        super().__init__(kolom, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        n = self.PANJANG_ANGKA
+        # Leading zeros dropped first, so "007" and "7" are the same number.
+        return (
+            f"lpad(substring({sql} from '^0*([0-9]{{1,{n}}})'), {n}, '0')",
+            params,
+        )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # SQLite: CAST reads the leading digits of a text ("21/HK" -> 21) and
+        # saturates instead of overflowing.
+        sql, params = compiler.compile(self.source_expressions[0])
+        n = self.PANJANG_ANGKA
+        # No printf('%0..d'): a "%" in the SQL would be read as a placeholder.
+        nol = "0" * n
+        return (
+            f"(CASE WHEN {sql} GLOB '[0-9]*' "
+            f"THEN substr('{nol}' || CAST({sql} AS INTEGER), -{n}, {n}) END)",
+            params * 2,
+        )
+
+
+def urut_nomor(qs):
+    """Sort by nomor, per year: the newest year first; within a year by the
+    number the nomor starts with, counted as a number ("2" before "10");
+    then the whole nomor as text (same number, other classification code),
+    and a nomor that starts with no digit (a journal volume, a case number
+    like "PHPU...") after the numbered ones of its year."""
+    return qs.order_by(
+        "-tahun",
+        AngkaAwalNomor().asc(nulls_last=True),
+        "nomor",
+        "id",
+    )
 
 
 def tanpa_penanda(teks):

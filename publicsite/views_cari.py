@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from . import selectors
-from .forms import CariForm
+from .forms import PANJANG_KUERI, CariForm
 
 PER_HALAMAN = 20
 
@@ -28,6 +28,11 @@ def cari(request):
         {
             "form": form,
             "saringan": form.saringan(),
+            "rentang_tanggal": form.rentang_tanggal(),
+            "jumlah_saringan_aktif": form.jumlah_saringan_aktif(),
+            # A filter to correct must be in sight, even on a phone.
+            "ada_galat_saringan": any(n != "q" for n in form.errors),
+            "panjang_kueri": PANJANG_KUERI,
             "kriteria": kriteria,
             "halaman": halaman,
             "hasil": hasil,

@@ -22,7 +22,8 @@ def _ribuan(n: int) -> str:
 def ekspor(request, format):
     if format not in TIPE:
         raise Http404("Format ekspor tidak dikenal; pilih csv atau xlsx.")
-    # The same form as /cari/: a bad filter value is dropped, the rest applies.
+    # The same form as /cari/: a bad filter value is dropped, the rest applies;
+    # keywords that cannot be searched give an empty file, as /cari/ lists nothing.
     form = CariForm(request.GET or None)
     kriteria = form.kriteria() if form.is_bound else selectors.Kriteria()
     nama = berkas_ekspor.nama_berkas(format)
@@ -47,6 +48,9 @@ def ekspor(request, format):
             ("Sumber", sumber),
             ("Diekspor pada", timezone.localtime().strftime("%Y-%m-%d %H:%M")),
         ]
+        if form.kueri_ditolak:
+            # The file is empty on purpose; say why where a reader looks.
+            keterangan.append(("Kata kunci", " ".join(form.errors["q"])))
         if jendela is not None and jendela >= selectors.BATAS_HASIL:
             keterangan.append(
                 (

@@ -60,7 +60,7 @@ def hitung():
 def test_demo_loads_the_sop_offices_and_published_products_with_pdfs():
     muat()
     assert set(Satker.objects.values_list("slug", flat=True)) == SLUG_SOP
-    terbit = ProdukHukum.objects.terbit()
+    terbit = ProdukHukum.objects.terbit().select_related("jenis")
     assert terbit.count() >= 30
     # Each PDF has the shape of its type.
     tanda = {
@@ -69,10 +69,15 @@ def test_demo_loads_the_sop_offices_and_published_products_with_pdfs():
         TipeDokumen.ARTIKEL: ["Abstrak", "Kata kunci", "DAFTAR PUSTAKA"],
         TipeDokumen.PUTUSAN: ["PUTUSAN", "DUDUK PERKARA", "MENGADILI"],
     }
+    # A circular decides nothing: no Menimbang, no diktum; a regulation has articles.
+    tanda_jenis = {
+        "SE": ["SURAT EDARAN", "Yth.", "Isi Edaran", "Demikian"],
+        "PKPU": ["Menimbang", "MEMUTUSKAN", "Pasal 1"],
+    }
     for produk in terbit:
         versi = produk.versi_terbit()
         assert versi is not None and versi.jumlah_halaman >= 1
-        for kata in tanda[produk.tipe_dokumen]:
+        for kata in tanda_jenis.get(produk.jenis.singkatan, tanda[produk.tipe_dokumen]):
             assert kata in versi.teks, (produk, kata)
     assert ProdukHukum.objects.filter(status=StatusBerlaku.TIDAK_BERLAKU).count() >= 3
     assert RelasiProduk.objects.count() >= 5

@@ -116,7 +116,19 @@ def serang_post(klien, url, bidang, dasar, keadaan=None, **kw):
 
 # --- the public portal ------------------------------------------------------------
 
-PARAMETER_CARI = ["q", "jenis", "tipe", "tahun", "nomor", "status", "satker", "bidang", "urut"]
+PARAMETER_CARI = [
+    "q",
+    "jenis",
+    "tipe",
+    "tahun",
+    "nomor",
+    "status",
+    "satker",
+    "bidang",
+    "urut",
+    "tanggal_dari",
+    "tanggal_sampai",
+]
 
 
 @pytest.fixture

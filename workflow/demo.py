@@ -13,6 +13,7 @@ from documents.demo import nomor_keputusan, singkatan_jenis_untuk
 from documents.models import Jenis, ProdukHukum, Satker
 
 from . import layanan
+from .contoh_nota_dinas import NaskahNotaDinas, pdf_nota_dinas
 from .izin import pastikan_grup_peran
 from .models import NotaDinas, Status, TingkatValidasi
 from .penugasan import grup_peran, tetapkan_peran
@@ -43,6 +44,50 @@ PERAN_VALIDASI_SATKER = {
     "kalimantan-barat": [Peran.KEPALA_BAGIAN],
     "kalimantan-tengah": [Peran.KEPALA_BAGIAN],
 }
+# The people of each office (the SOP 003/004 officials live in their own
+# demo modules). A real office's screens show names, not role titles.
+NAMA_ORANG = {
+    "kpu-ri": {
+        Peran.PENGUSUL: ("Rizky", "Pratama"),
+        Peran.KASUBBAG: ("Dian", "Purnamasari"),
+        Peran.PENGELOLA: ("Andi", "Wibowo"),
+    },
+    "kalimantan-barat": {
+        Peran.PENGUSUL: ("Yulia", "Anggraeni"),
+        Peran.KASUBBAG: ("Hairul", "Anwar"),
+        Peran.PENGELOLA: ("Stefanus", "Aloy"),
+        Peran.KEPALA_BAGIAN: ("Marselina", "Ding"),
+    },
+    "kalimantan-tengah": {
+        Peran.PENGUSUL: ("Lusiana", "Tingang"),
+        Peran.KASUBBAG: ("Rahmadi", "Saleh"),
+        Peran.PENGELOLA: ("Yosua", "Batu"),
+        Peran.KEPALA_BAGIAN: ("Nurhayati", "Rahman"),
+    },
+    "kotawaringin-timur": {
+        Peran.PENGUSUL: ("Nor", "Aini"),
+        Peran.KASUBBAG: ("Ahmad", "Rifani"),
+        Peran.PENGELOLA: ("Rina", "Wati"),
+    },
+    "payakumbuh": {
+        Peran.PENGUSUL: ("Fadhilah", "Putri"),
+        Peran.KASUBBAG: ("Irwan", "Dt. Rajo Ameh"),
+        Peran.PENGELOLA: ("Yendri", "Saputra"),
+        Peran.WEB_ADMIN: ("Mutia", "Sari"),
+        Peran.ADMINISTRATOR: ("Zulkifli", "Amin"),
+        Peran.PENANGGUNG_JAWAB: ("Hendri", "Novaldi"),
+        Peran.PENGARAH: ("Syafrizal", "Chaniago"),
+    },
+    "sorong-selatan": {
+        Peran.PENGUSUL: ("Natalia", "Kareth"),
+        Peran.KASUBBAG: ("Otniel", "Saflafo"),
+        Peran.PENGELOLA: ("Yuliana", "Sremere"),
+    },
+}
+# A second Pengelola where the demo shows "alihkan disposisi"; on purpose
+# without an email address, so the missing-address warnings show too.
+PENGELOLA_KEDUA = {"kotawaringin-timur": ("pengelola2.kotawaringin-timur", "Bayu", "Kurniawan")}
+# What the users were called before they had names (upgraded in place).
 NAMA_DEPAN = {
     Peran.PENGUSUL: "Staf Pengusul",
     Peran.KASUBBAG: "Kasubbag Hukum & SDM",
@@ -81,13 +126,20 @@ def muat_pengguna() -> int:
     for satker in Satker.objects.all():
         for peran in PERAN_INTI + PERAN_VALIDASI_SATKER.get(satker.slug, []):
             username = nama_pengguna(peran, satker.slug)
-            pengguna = _pengguna(
-                username,
-                first_name=NAMA_DEPAN[peran],
-                last_name=satker.nama.replace("Komisi Pemilihan Umum", "KPU"),
-                email=f"{username}@jdih.example",
+            depan, belakang = NAMA_ORANG.get(satker.slug, {}).get(
+                peran, (NAMA_DEPAN[peran], satker.nama.replace("Komisi Pemilihan Umum", "KPU"))
             )
+            pengguna = _pengguna(
+                username, first_name=depan, last_name=belakang, email=f"{username}@jdih.example"
+            )
+            if pengguna.first_name == NAMA_DEPAN[peran] and depan != NAMA_DEPAN[peran]:
+                pengguna.first_name, pengguna.last_name = depan, belakang
+                pengguna.save(update_fields=["first_name", "last_name"])
             tetapkan_peran(pengguna, satker, peran)
+        if satker.slug in PENGELOLA_KEDUA:
+            username, depan, belakang = PENGELOLA_KEDUA[satker.slug]
+            pengguna = _pengguna(username, first_name=depan, last_name=belakang)
+            tetapkan_peran(pengguna, satker, Peran.PENGELOLA)
     muat_tingkat_validasi()
     muat_permohonan_contoh()
     from .penyusunan.demo import muat_penyusunan_contoh
@@ -117,10 +169,63 @@ def _u(peran, slug):
     return User.objects.get(username=nama_pengguna(peran, slug))
 
 
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+def _tanggal(t) -> str:
+    return f"{t.day} {BULAN[t.month - 1]} {t.year}"
+
+
+def nota_dinas_demo(satker, nota: dict, isi: str = "") -> ContentFile:
+    """The memo of a demo request as its own PDF, from the request's data."""
+    data = pdf_nota_dinas(
+        NaskahNotaDinas(
+            badan=satker.nama_badan,
+            nomor=nota["nomor"],
+            tanggal=_tanggal(nota["tanggal"]),
+            perihal=nota["perihal"],
+            dari=nota["dari"],
+            kepada=nota["kepada"],
+            isi=isi,
+            penanda_tangan=f"Kasubbag Teknis {satker.nama.replace('Komisi Pemilihan Umum', 'KPU')}",
+        )
+    )
+    nomor = nota["nomor"].replace("/", "-")
+    return ContentFile(data, name=f"nota-dinas-{nomor}.pdf")
+
+
+def lengkapi_nota_dinas_demo() -> None:
+    """Demo requests loaded before the memo had its own PDF get one (run
+    again, it finds none missing)."""
+    for nota in NotaDinas.objects.filter(nomor__startswith="DEMO/", berkas="").select_related(
+        "permohonan__satker"
+    ):
+        p = nota.permohonan
+        data = {k: getattr(nota, k) for k in ("nomor", "tanggal", "perihal", "dari", "kepada")}
+        diperiksa = layanan.periksa_nota_dinas(nota_dinas_demo(p.satker, data, p.alasan))
+        layanan.simpan_nota_pdf(nota, diperiksa, f"nota-dinas-{nota.nomor.replace('/', '-')}.pdf")
+
+
 def muat_permohonan_contoh() -> None:
     """A few requests waiting at different steps, so every demo role has work
-    on its Tugas saya. Skipped when they already exist."""
+    on its Tugas saya, each with its Nota Dinas PDF. Skipped when they
+    already exist. The disposisi names the office's Pengelola JDIH, who then
+    does the work (only the named Pengelola may)."""
     if NotaDinas.objects.filter(nomor__startswith="DEMO/").exists():
+        lengkapi_nota_dinas_demo()
         return
     jenis_per_singkatan = {j.singkatan: j for j in Jenis.objects.all()}
     contoh = [
@@ -128,6 +233,11 @@ def muat_permohonan_contoh() -> None:
         ("kotawaringin-timur", "Penetapan Lokasi Tempat Pemungutan Suara", Status.DIDISPOSISI),
         ("payakumbuh", "Pembentukan Panitia Pemilihan Kecamatan", Status.DIVALIDASI),
         ("kalimantan-barat", "Penetapan Rekapitulasi Hasil Penghitungan Suara", Status.DIPERIKSA),
+        (
+            "kotawaringin-timur",
+            "Penetapan Jadwal Kampanye Pemilihan Bupati",
+            Status.PERLU_DILENGKAPI,
+        ),
     ]
     for i, (slug, judul, sampai) in enumerate(contoh, start=1):
         satker = Satker.objects.filter(slug=slug).first()
@@ -140,20 +250,30 @@ def muat_permohonan_contoh() -> None:
         data = pdf_keputusan(
             NaskahKeputusan(teu_badan=satker.nama_badan, nomor=nomor, tahun=2024, judul=judul)
         )
+        nota = {
+            "nomor": f"DEMO/{i}/ND/2024",
+            "tanggal": timezone.localdate(),
+            "perihal": f"Permohonan pengunggahan {judul}",
+            "dari": "Kasubbag Teknis Penyelenggaraan",
+            "kepada": "Kasubbag Hukum dan SDM",
+        }
         p = layanan.ajukan_unggah(
             _u(Peran.PENGUSUL, slug),
             satker,
             produk={"jenis": jenis, "nomor": nomor, "tahun": 2024, "judul": judul},
-            nota={
-                "nomor": f"DEMO/{i}/ND/2024",
-                "tanggal": timezone.localdate(),
-                "perihal": f"Permohonan pengunggahan {judul}",
-                "dari": "Kasubbag Teknis Penyelenggaraan",
-                "kepada": "Kasubbag Hukum dan SDM",
-            },
+            nota=nota,
             berkas=ContentFile(data, name=f"demo-{i}.pdf"),
+            nota_berkas=nota_dinas_demo(satker, nota),
         )
         if sampai is None:
+            continue
+        if sampai == Status.PERLU_DILENGKAPI:
+            layanan.kembalikan_ke_pengusul(
+                _u(Peran.KASUBBAG, slug),
+                p,
+                catatan="Nota Dinas belum ditandatangani Kasubbag Teknis; unggah ulang PDF "
+                "Nota Dinas yang telah ditandatangani.",
+            )
             continue
         p = layanan.disposisi(
             _u(Peran.KASUBBAG, slug),
@@ -179,15 +299,23 @@ def muat_permohonan_contoh() -> None:
         .first()
     )
     if produk is not None:
+        alasan = "Lampiran yang diunggah tidak lengkap (halaman 3 tidak terbaca)."
+        nota = {
+            "nomor": "DEMO/9/ND/2024",
+            "tanggal": timezone.localdate(),
+            "perihal": f"Usulan penurunan {produk}",
+            "dari": "Kasubbag Teknis Penyelenggaraan",
+            "kepada": "Kasubbag Hukum dan SDM",
+        }
         layanan.ajukan_penurunan(
             _u(Peran.PENGUSUL, "kotawaringin-timur"),
             produk,
-            alasan="Lampiran yang diunggah tidak lengkap (halaman 3 tidak terbaca).",
-            nota={
-                "nomor": "DEMO/9/ND/2024",
-                "tanggal": timezone.localdate(),
-                "perihal": f"Usulan penurunan {produk}",
-                "dari": "Kasubbag Teknis Penyelenggaraan",
-                "kepada": "Kasubbag Hukum dan SDM",
-            },
+            alasan=alasan,
+            nota=nota,
+            nota_berkas=nota_dinas_demo(
+                produk.satker,
+                nota,
+                f"Bersama ini kami usulkan penurunan {produk} dari laman JDIH. {alasan} "
+                "Mohon produk hukum tersebut diturunkan, diperbaiki, dan diunggah kembali.",
+            ),
         )
