@@ -42,3 +42,66 @@ class PanenJDIHN(models.Model):
     def __str__(self):
         lingkup = self.satker.nama if self.satker_id else "Nasional"
         return f"{lingkup} — {self.waktu:%Y-%m-%d %H:%M}"
+
+
+class KunjunganHarian(models.Model):
+    """Page views of the public site on one day, all pages together: kept for
+    good (publicsite.kunjungan). No address, user agent or cookie is stored;
+    ``pengunjung`` is an approximate count of distinct visitors worked out
+    in the cache (see there) and only its total reaches the database."""
+
+    tanggal = models.DateField("tanggal", unique=True)
+    jumlah = models.PositiveBigIntegerField("tayangan halaman", default=0)
+    pengunjung = models.PositiveBigIntegerField(
+        "perkiraan pengunjung unik",
+        default=0,
+        help_text="Perkiraan: dihitung dari hash harian yang hanya ada di cache.",
+    )
+
+    class Meta:
+        verbose_name = "kunjungan harian"
+        verbose_name_plural = "kunjungan harian"
+        ordering = ["-tanggal"]
+
+    def __str__(self):
+        return f"{self.tanggal:%Y-%m-%d}: {self.jumlah} tayangan"
+
+
+class KunjunganHalaman(models.Model):
+    """Views of one public page (its path, without query string) on one day.
+    Rows older than JDIH_PENGUNJUNG_HARI_RINCIAN days are deleted; the day's
+    total stays in KunjunganHarian."""
+
+    tanggal = models.DateField("tanggal")
+    jalur = models.CharField("halaman", max_length=200)
+    jumlah = models.PositiveBigIntegerField("tayangan", default=0)
+
+    class Meta:
+        verbose_name = "kunjungan halaman"
+        verbose_name_plural = "kunjungan per halaman"
+        ordering = ["-tanggal", "-jumlah"]
+        constraints = [
+            models.UniqueConstraint(fields=["tanggal", "jalur"], name="kunjungan_halaman_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.tanggal:%Y-%m-%d} {self.jalur}: {self.jumlah}"
+
+
+# The catalogue statistics are cached (publicsite.selectors_statistik); any
+# change of a product, jenis or satker starts a new generation of them. Here,
+# not in a view module, so every process that saves a product (the web, the
+# worker, a management command) drops them. Senders by name: no import cycle.
+def _statistik_berubah(sender, **kwargs):
+    from .selectors_statistik import hapus_cache_statistik
+
+    hapus_cache_statistik()
+
+
+for _model in ("documents.ProdukHukum", "documents.Jenis", "documents.Satker"):
+    models.signals.post_save.connect(
+        _statistik_berubah, sender=_model, dispatch_uid=f"statistik-{_model}"
+    )
+    models.signals.post_delete.connect(
+        _statistik_berubah, sender=_model, dispatch_uid=f"statistik-d-{_model}"
+    )

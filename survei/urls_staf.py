@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views_staf
+
 app_name = "survei"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views_staf.hasil, name="hasil"),
+]

@@ -28,7 +28,8 @@ def test_statistik_per_tahun_jenis_status_dan_unduhan(client):
     assert nilai(_grafik(respons, "grafik-status")) == {"Berlaku": 2, "Tidak Berlaku": 1}
     assert list(nilai(_grafik(respons, "grafik-unduhan")).values()) == [7]
     teks = respons.content.decode()
-    assert teks.count("<svg") == 4
+    # Four catalogue charts and the one across Satkers.
+    assert teks.count("<svg") == 5
     assert 'role="img"' in teks and "<title" in teks and "<table>" in teks
     assert "/cari/?tahun=2024" in teks
 
