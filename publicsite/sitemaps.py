@@ -47,9 +47,31 @@ class ProdukSitemap(Sitemap):
         return item.diubah_pada
 
 
+class ProfilSitemap(Sitemap):
+    """The Satker profile sections that have something to show."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        from django.db.models import Q
+
+        from profil.models import BagianProfil
+
+        return (
+            BagianProfil.objects.exclude(Q(isi="") & Q(gambar=""))
+            .select_related("satker")
+            .only("id", "bagian", "diubah_pada", "satker__slug")
+            .order_by("satker__slug", "bagian")
+        )
+
+    def lastmod(self, item):
+        return item.diubah_pada
+
+
 SITEMAPS = {
     "halaman": HalamanSitemap,
     "satker": SatkerSitemap,
     "produk": ProdukSitemap,
     "konten": KontenSitemap,
+    "profil": ProfilSitemap,
 }
