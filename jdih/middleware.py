@@ -2,14 +2,17 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.utils import timezone
 
 
 class ZonaWaktuSatkerMiddleware:
     """Activate the time zone of the staff user's Satker for the request.
 
-    Public pages keep the site default; templates that show one product use
-    the ``zona_waktu`` of its Satker explicitly.
+    Public pages and the API keep the site default (templates that show one
+    product use the ``zona_waktu`` of its Satker explicitly) and never touch
+    the session here: reading it would add "Vary: Cookie" to answers every
+    reader shares.
     """
 
     def __init__(self, get_response):
@@ -18,7 +21,11 @@ class ZonaWaktuSatkerMiddleware:
     def __call__(self, request):
         zona = None
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if (
+            request.path.startswith(settings.JDIH_AWALAN_PRIVAT)
+            and user is not None
+            and user.is_authenticated
+        ):
             zona = request.session.get("zona_waktu")
             if zona is None:
                 zona = zona_waktu_pengguna(user)
