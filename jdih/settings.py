@@ -388,6 +388,9 @@ JDIH_PEMROSESAN_MAKS_PERCOBAAN = env_int("JDIH_PEMROSESAN_MAKS_PERCOBAAN", "3")
 # version is finished with the pages read so far and a message saying so.
 JDIH_OCR_MAKS_HALAMAN = env_int("JDIH_OCR_MAKS_HALAMAN", "1000")
 JDIH_OCR_MAKS_DETIK = env_int("JDIH_OCR_MAKS_DETIK", "3600")
+# Page images for reading on phones: the first N pages of the version the
+# public sees (documents.halaman_gambar); 0 turns them off.
+JDIH_GAMBAR_HALAMAN_MAKS = env_int("JDIH_GAMBAR_HALAMAN_MAKS", "20")
 # --- akhir blok: pekerja ---
 
 # --- blok: staf (Cache-Control halaman staf) ---
@@ -402,10 +405,39 @@ MIDDLEWARE.insert(
 # --- akhir blok: staf ---
 
 # --- blok: staf-ergonomi (surel, lupa kata sandi, make run) — issue 12 ---
+# The staff header and menu (name, roles, Satkers), built on first use.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("workflow.konteks_staf.konteks_staf")
+# Password reset by email (/masuk/lupa/, workflow.lupa_sandi): a link lasts
+# this long; requests are limited per email address and per client address.
+PASSWORD_RESET_TIMEOUT = env_int("JDIH_ATUR_ULANG_MENIT", "60") * 60
+JDIH_ATUR_ULANG_BATAS_ALAMAT = env_int("JDIH_ATUR_ULANG_BATAS_ALAMAT", "3")  # per jam
+JDIH_ATUR_ULANG_BATAS_KLIEN = env_int("JDIH_ATUR_ULANG_BATAS_KLIEN", "10")  # per jam
+# Whether email really leaves this server. Unset: yes with SMTP (EMAIL_HOST)
+# or any other real backend; with the console/locmem/file/dummy backend only
+# under DEBUG (the developer reads the console). The reset page says so.
+JDIH_SUREL_TERSEDIA = (
+    env_bool("JDIH_SUREL_TERSEDIA") if os.environ.get("JDIH_SUREL_TERSEDIA") else None
+)
 # --- akhir blok: staf-ergonomi ---
 
 # --- blok: pengunjung (statistik kunjungan tanpa cookie) — issue 12 ---
 MIDDLEWARE.append("publicsite.kunjungan.KunjunganMiddleware")
+# What is and is not stored: see publicsite/kunjungan.py (no cookie, no IP/UA
+# in the database; distinct visitors from a daily-salted hash in the cache).
+JDIH_PENGUNJUNG_AKTIF = env_bool("JDIH_PENGUNJUNG_AKTIF", True)
+# Counts wait in process memory this long (or until this many paths) before
+# one UPSERT writes them; a killed process loses at most this interval.
+JDIH_PENGUNJUNG_SIMPAN_DETIK = env_int("JDIH_PENGUNJUNG_SIMPAN_DETIK", "60")
+JDIH_PENGUNJUNG_MAKS_PENYANGGA = env_int("JDIH_PENGUNJUNG_MAKS_PENYANGGA", "1000")
+# Per-page rows are kept this many days; the daily totals are kept for good.
+JDIH_PENGUNJUNG_HARI_RINCIAN = env_int("JDIH_PENGUNJUNG_HARI_RINCIAN", "400")
+# Survei kepuasan (survei/batas.py): the form must be open at least MIN and at
+# most MAKS seconds; per address at most BATAS_JAM submissions an hour and
+# BATAS_HARI accepted answers a day (a service counter's kiosk shares one).
+JDIH_SURVEI_MIN_DETIK = env_int("JDIH_SURVEI_MIN_DETIK", "8")
+JDIH_SURVEI_MAKS_DETIK = env_int("JDIH_SURVEI_MAKS_DETIK", "7200")
+JDIH_SURVEI_BATAS_JAM = env_int("JDIH_SURVEI_BATAS_JAM", "10")
+JDIH_SURVEI_BATAS_HARI = env_int("JDIH_SURVEI_BATAS_HARI", "20")
 # --- akhir blok: pengunjung ---
 
 # --- blok: api (API terbuka /api/v1/) — issue 12 ---
@@ -413,4 +445,61 @@ MIDDLEWARE.append("publicsite.kunjungan.KunjunganMiddleware")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "api.cors.CorsApiMiddleware"
 )
+# Requests per client address (jdih.jaringan.alamat_klien; an IPv6 client is
+# counted per /64) within a sliding window of seconds; 0 switches the limit off.
+JDIH_API_BATAS = env_int("JDIH_API_BATAS", "120")
+JDIH_API_JENDELA = env_int("JDIH_API_JENDELA", "60")
+# The limit's counters live in their own cache, so a crowd of API clients
+# cannot push the rendered public pages out of the default one.
+CACHES["api"] = (
+    {**CACHES["default"], "KEY_PREFIX": "api"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "api-batas",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+)
+# Anonymous and read-only: no authentication (so no session, no CSRF), JSON
+# only (no browsable API with its inline scripts), no body parsers, errors in
+# Indonesian from api.galat; every limit and default is in the api app.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negosiasi.SelaluJson",
+    "DEFAULT_THROTTLE_CLASSES": ["api.batas.BatasPerAlamat"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_METADATA_CLASS": None,
+    "DEFAULT_VERSIONING_CLASS": None,
+    "EXCEPTION_HANDLER": "api.galat.penangan_galat",
+    "URL_FORMAT_OVERRIDE": None,
+    "UNICODE_JSON": True,
+    "COMPACT_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Terbuka JDIH KPU",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": [],
+    "COMPONENT_SPLIT_REQUEST": False,
+    # Operations in the order of api/urls.py (list before detail), as the
+    # documentation page reads them.
+    "SORT_OPERATIONS": False,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusBerlakuEnum": "documents.models.StatusBerlaku",
+        "TipeDokumenEnum": "documents.models.TipeDokumen",
+        "TingkatSatkerEnum": "documents.models.Satker.Tingkat",
+        "JenisRelasiEnum": "documents.models.JenisRelasi",
+    },
+    "PREPROCESSING_HOOKS": ["api.skema.hanya_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.skema.lengkapi",
+    ],
+}
 # --- akhir blok: api ---
