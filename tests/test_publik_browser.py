@@ -51,7 +51,7 @@ def test_publik_mencari_menyaring_membuka_mengikuti_relasi_dan_mengunduh(page, l
     assert page.locator(".lencana-tidak-berlaku").first.is_visible()
 
     with page.expect_download() as unduhan:
-        page.get_by_role("link", name="Unduh PDF").click()
+        page.get_by_role("link", name="Unduh PDF").first.click()
     berkas = unduhan.value
     assert berkas.suggested_filename == f"{lama.slug}.pdf"
     with open(berkas.path(), "rb") as f:
