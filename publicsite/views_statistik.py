@@ -75,8 +75,14 @@ UMUR_PENGUNJUNG = 60
 
 
 class PengunjungForm(forms.Form):
+    # The unfiltered page shows 30 days, so the select must say so too.
     hari = forms.TypedChoiceField(
-        label="Periode", choices=PERIODE, coerce=int, required=False, empty_value=30
+        label="Periode",
+        choices=PERIODE,
+        coerce=int,
+        required=False,
+        empty_value=30,
+        initial="30",
     )
     satker = forms.ModelChoiceField(
         label="Satker",

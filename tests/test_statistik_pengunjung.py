@@ -297,3 +297,9 @@ def test_jumlah_kueri_halaman_pengunjung_tetap(client, riwayat):
         respons = client.get("/statistik/pengunjung/?hari=7")
     assert len(respons.context["data"]["teratas"]) == 20
     assert len(banyak.captured_queries) == len(awal.captured_queries)
+
+
+@pytest.mark.django_db
+def test_tanpa_parameter_pilihan_periode_sesuai_data_30_hari(client):
+    html = client.get("/statistik/pengunjung/").content.decode()
+    assert '<option value="30" selected>30 hari terakhir</option>' in html
