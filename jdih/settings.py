@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "api",
+    "pemantauan",
+    "ekstraksi",
 ]
 
 MIDDLEWARE = [
@@ -503,3 +505,21 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 # --- akhir blok: api ---
+
+# --- blok: penyimpanan-bersama (Redis, S3, unduhan besar) — issue 13 ---
+# --- akhir blok: penyimpanan-bersama ---
+
+# --- blok: klaster (beberapa node) — issue 13 ---
+# --- akhir blok: klaster ---
+
+# --- blok: halaman-cepat (cache beranda/satker, hitungan tayang) — issue 13 ---
+# --- akhir blok: halaman-cepat ---
+
+# --- blok: pencarian-skala — issue 13 ---
+# --- akhir blok: pencarian-skala ---
+
+# --- blok: pemantauan — issue 13 ---
+# --- akhir blok: pemantauan ---
+
+# --- blok: ekstraksi (usulan metadata dari dokumen) — issue 14 ---
+# --- akhir blok: ekstraksi ---

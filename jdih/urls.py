@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("staf/satker/", include("profil.urls_staf")),
     path("staf/survei/", include("survei.urls_staf")),
+    path("staf/pemantauan/", include("pemantauan.urls")),
     path("staf/", include("workflow.urls")),
     path("api/", include("api.urls")),
     path("healthz", views_sehat.healthz, name="healthz"),
