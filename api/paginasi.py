@@ -4,7 +4,8 @@
 Without a keyword the count is exact (the filters have their indexes). With
 a keyword it is the public search's: counted up to
 publicsite.selectors.BATAS_HASIL, with ``jumlah_terbatas`` saying there are
-more (and relevance ranks that many newest matches), because counting every
+more (relevance ranks a bounded set of the best candidates, see
+publicsite.selectors._calon_relevansi), because counting every
 match of a common word reads the whole full-text index."""
 
 from django.core.paginator import Paginator

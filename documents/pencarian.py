@@ -203,6 +203,71 @@ def vektor_produk(lampiran=True):
     return vektor
 
 
+# --- exact matches (the public search ranks them first) ----------------------
+
+# The part of a judul compared with a whole query: a query holds at most
+# publicsite.forms.PANJANG_KUERI (200) characters, so a judul longer than this
+# can never equal one; cut, the key stays far below a btree entry's limit.
+PANJANG_JUDUL_TEPAT = 300
+# Expression indexes of migration 0010; the queries below must compile to
+# exactly these expressions for PostgreSQL to use them.
+INDEKS_JUDUL_TEPAT = "produk_terbit_judul_tepat_idx"
+INDEKS_NOMOR_TEPAT = "produk_terbit_nomor_tepat_idx"
+INDEKS_URUT_NOMOR = "produk_terbit_urut_nomor_idx"
+
+
+def normal(teks: str) -> str:
+    """What an exact match compares: lower case, runs of white space as one
+    space, no space at either end (as ``JudulNormal`` does in the database)."""
+    return re.sub(r"\s+", " ", teks).strip().lower()
+
+
+class JudulNormal(Func):
+    """``normal(judul[:PANJANG_JUDUL_TEPAT])`` in the database; indexed on
+    PostgreSQL (INDEKS_JUDUL_TEPAT). The regular-expression class is spelled
+    the same in Python and in PostgreSQL: blanks, tabs, line breaks."""
+
+    output_field = TextField()
+    template = (
+        f"lower(btrim(regexp_replace(left(%(expressions)s, {PANJANG_JUDUL_TEPAT}),"
+        " '[[:space:]]+', ' ', 'g')))"
+    )
+
+    def __init__(self, kolom="judul", **extra):
+        super().__init__(kolom, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # No index and no regexp on SQLite: the fallback search compares the
+        # judul trimmed and lowered, which is what real titles need.
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"lower(trim(substr({sql}, 1, {PANJANG_JUDUL_TEPAT})))", params
+
+
+class NomorNormal(Func):
+    """lower(nomor), indexed on PostgreSQL (INDEKS_NOMOR_TEPAT)."""
+
+    output_field = TextField()
+    template = "lower(%(expressions)s)"
+
+    def __init__(self, kolom="nomor", **extra):
+        super().__init__(kolom, **extra)
+
+
+class FrasaDiJudul(SearchQuery):
+    """The words of ``q`` in this order, each with weight A: matched against
+    ``search_metadata``, true when the judul or the nomor holds them as a
+    phrase. tsquery has no function to weigh a query, so each quoted lexeme
+    of its text form gets ":A" (a quote inside a lexeme is doubled)."""
+
+    def __init__(self, q: str):
+        super().__init__(q, config=KONFIGURASI, search_type="phrase")
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = super().as_sql(compiler, connection, function, template)
+        leksem = "'''(?:[^'']|'''')*'''"
+        return f"regexp_replace(({sql})::text, {leksem}, '\\&:A', 'g')::tsquery", params
+
+
 # A quoted phrase the reader typed, unless negated (-"…").
 _FRASA = re.compile(r'(?:^|[^\w"-])"([^"]+)"')
 _ATAU = re.compile(r"(?:^|\s)or(?:\s|$)", re.IGNORECASE)

@@ -25,7 +25,16 @@ from documents.models import (
     StatusPublikasi,
     TipeDokumen,
 )
-from documents.pencarian import KONFIGURASI, frasa, kueri, teks_versi_terbit
+from documents.pencarian import (
+    KONFIGURASI,
+    FrasaDiJudul,
+    JudulNormal,
+    NomorNormal,
+    frasa,
+    kueri,
+    normal,
+    teks_versi_terbit,
+)
 
 TERBIT = Q(produk_hukum__status_publikasi=StatusPublikasi.TERBIT)
 
@@ -142,15 +151,28 @@ URUT_NOMOR = "nomor"
 PENANDA_AWAL, PENANDA_AKHIR = "\u27ea", "\u27eb"  # ⟪ ⟫ never occur in a legal text
 PANJANG_CUPLIKAN = 240
 # A common word ("pemilihan" is in every Keputusan) matches the whole
-# catalogue. Counting or ranking every match would read every vector, so the
-# count stops at BATAS_HASIL and relevance ranks the BATAS_HASIL most recently
-# published matches; below that limit both are exact.
+# catalogue, and counting or ranking every match would read every vector. So
+# the count stops at BATAS_HASIL ("Lebih dari 1.000"), and relevance ranks a
+# set of candidates chosen by how well they match, not by date alone (see
+# _calon_relevansi): the exact judul/nomor, the judul holding the words as a
+# phrase, the metadata holding every word, and the newest matches anywhere
+# (the PDF text) — at most BATAS_HASIL of each. Below that limit every match
+# is ranked and the count is exact.
 BATAS_HASIL = 1000
+# Exact judul/nomor matches are few (a nomor is unique per Satker, jenis and
+# year); a judul shared by more products than this is a common heading.
+BATAS_TEPAT = 100
 MAKS_TEKS_CUPLIKAN = 100_000
 # A quoted phrase found in at most this many products' metadata narrows the
 # search to them; a more common phrase matches densely enough that walking
 # the newest products finds BATAS_HASIL matches soon.
 BATAS_FRASA = 5000
+
+# Tiers of the relevance order, best first.
+TINGKAT_TEPAT, TINGKAT_FRASA_JUDUL, TINGKAT_LAIN = 0, 1, 2
+# Web-search syntax: a quote, a negated word ("-x" at the start of a word), "or".
+_SINTAKSIS = re.compile(r'"|(?:^|\s)-|(?:^|\s)or(?:\s|$)', re.IGNORECASE)
+_NEGASI = re.compile(r'(?:^|[\s"(])-')
 
 
 def pakai_postgres() -> bool:
@@ -212,6 +234,7 @@ def cari_produk(k: Kriteria):
     relevansi = bool(k.q) and k.urut in ("", URUT_RELEVANSI)
     if k.q and pakai_postgres():
         query = kueri(k.q)
+        saringan = qs
         qs = qs.filter(search_vector=query)
         syarat_frasa = frasa(k.q)
         if syarat_frasa is not None:
@@ -227,23 +250,7 @@ def cari_produk(k: Kriteria):
             if len(calon) <= BATAS_FRASA:
                 qs = qs.filter(pk__in=_salah_satu(calon))
         if relevansi:
-            # Read once: the count and the page both come from this window.
-            jendela = list(
-                qs.order_by("-diterbitkan_pada").values_list("pk", flat=True)[:BATAS_HASIL]
-            )
-            # Ranked on the metadata vector. The PDF's words carry no positions
-            # and weight D: in the full vector they add about the same small
-            # amount to every match (each match has its words somewhere), so
-            # leaving them out barely moves the order, while reading the large
-            # vector of 1,000 products costs more than the rest of the search.
-            hasil = (
-                produk_publik()
-                .filter(pk__in=_salah_satu(jendela))
-                .annotate(skor=SearchRank(F("search_metadata"), query))
-                .order_by("-skor", "-tahun", "-id")
-            )
-            hasil.jumlah_diketahui = len(jendela)  # read by PaginatorTerbatas
-            return hasil
+            return _peringkat(qs, saringan, k.q, query)
     elif k.q:
         kata = kata_kunci(k.q)
         qs = qs.alias(_teks=teks_versi_terbit())
@@ -265,13 +272,114 @@ def cari_produk(k: Kriteria):
                 output_field=IntegerField(),
             )
         if relevansi:
-            return qs.annotate(skor=skor).order_by("-skor", "-tahun", "-id")
+            # The same tiers as on PostgreSQL: the exact judul or nomor, then
+            # the judul holding the whole query, then the weighted words.
+            # (the words in a row, quotes or not).
+            n = normal(k.q)
+            urutan_kata = [When(Q(_judul=n) | Q(nomor__iexact=k.q.strip()), then=TINGKAT_TEPAT)]
+            if len(kata) > 1:
+                urutan_kata.append(When(judul__icontains=" ".join(kata), then=TINGKAT_FRASA_JUDUL))
+            tingkat = Case(*urutan_kata, default=TINGKAT_LAIN, output_field=IntegerField())
+            return (
+                qs.alias(_judul=JudulNormal())
+                .annotate(tingkat=tingkat, skor=skor)
+                .order_by("tingkat", "-skor", "-tahun", "-id")
+            )
     if k.urut == URUT_TERLAMA:
         # The exact reverse of the date index, so PostgreSQL can walk it backwards.
         return qs.order_by(F("tanggal_penetapan").asc(nulls_first=True), "tahun", "id")
     if k.urut == URUT_NOMOR:
         return urut_nomor(qs)
     return urut_tanggal(qs)
+
+
+def _peringkat(cocok, saringan, q: str, query):
+    """The matches ``cocok`` in relevance order (PostgreSQL): the candidates
+    of ``_calon_relevansi``, by tier, then by the rank of their metadata."""
+    calon, tepat, jumlah = _calon_relevansi(cocok, saringan, q, query)
+    tingkat = [When(pk__in=_salah_satu(tepat), then=Value(TINGKAT_TEPAT))] if tepat else []
+    if not _SINTAKSIS.search(q) and len(kata_kunci(q)) > 1:
+        # The judul holding the words in this order: checked on the candidates
+        # only. As a tier of its own it would cost a recheck of every product
+        # holding the words, for a phrase of common words most of the table.
+        tingkat.append(When(search_metadata=FrasaDiJudul(q), then=Value(TINGKAT_FRASA_JUDUL)))
+    hasil = (
+        produk_publik()
+        .filter(pk__in=_salah_satu(calon))
+        .annotate(
+            tingkat=Case(*tingkat, default=Value(TINGKAT_LAIN), output_field=IntegerField()),
+            # Ranked on the metadata vector. The PDF's words carry no positions
+            # and weight D: in the full vector they add about the same small
+            # amount to every match (each match has its words somewhere), so
+            # leaving them out barely moves the order, while reading the large
+            # vector of every candidate costs more than the rest of the search.
+            skor=SearchRank(F("search_metadata"), query),
+        )
+        .order_by("tingkat", "-skor", "-tahun", "-id")
+    )
+    hasil.jumlah_diketahui = jumlah  # read by PaginatorTerbatas and the export
+    return hasil
+
+
+def _calon_relevansi(cocok, saringan, q: str, query):
+    """What relevance ranks (one query, a second when the metadata match
+    fewer than BATAS_HASIL): up to BATAS_HASIL products from each of
+    - the exact matches: judul or nomor equal to the whole query (their own
+      indexes, ``pencarian.JudulNormal`` / ``NomorNormal``);
+    - the metadata (judul, nomor, subjek, abstrak) holding every word —
+      these read ``search_metadata``'s GIN index, and a product whose title
+      is the query is among them however many newer products mention the
+      words in their PDF text;
+    - the newest matches anywhere, PDF text included (what fills the list
+      after the metadata matches, and what is counted).
+    The metadata tier is newest first when it holds more than
+    BATAS_HASIL; the exact tier still finds the one product whose judul is
+    the query. Returns (candidates, exact matches, matches counted up to
+    BATAS_HASIL + 1)."""
+    # Without a negated word, a metadata match is a match of the full vector
+    # (it holds the metadata): the tiers then never open the large vector.
+    dasar = cocok if _NEGASI.search(q) else saringan
+    meta = dasar.filter(search_metadata=query)
+    bagian = []
+
+    def tingkat(qs, n, batas):
+        return (
+            qs.order_by("-diterbitkan_pada")
+            .annotate(_t=Value(n))
+            .values_list("pk", "_t", "diterbitkan_pada")[:batas]
+        )
+
+    if not _SINTAKSIS.search(q):
+        n = normal(q)
+        tepat = meta.alias(_judul=JudulNormal(), _nomor=NomorNormal()).filter(
+            Q(_judul=n) | Q(_nomor=n)
+        )
+        bagian.append(tingkat(tepat, TINGKAT_TEPAT, BATAS_TEPAT))
+    # One more than counted: BATAS_HASIL + 1 metadata matches say "more" already.
+    bagian.append(tingkat(meta, TINGKAT_LAIN, BATAS_HASIL + 1))
+    per_tingkat = {TINGKAT_TEPAT: set(), TINGKAT_LAIN: []}
+    for pk, n, waktu in bagian[0].union(*bagian[1:], all=True) if len(bagian) > 1 else bagian[0]:
+        if n == TINGKAT_LAIN:
+            per_tingkat[n].append((waktu is None, waktu or 0, pk))
+        else:
+            per_tingkat[n].add(pk)
+    tepat, meta_baru = per_tingkat.values()
+    # Newest first as the database ordered them (NULL first in DESC); the one
+    # match past BATAS_HASIL only says that there are more.
+    meta_baru.sort(reverse=True)
+    calon = tepat | {pk for *_w, pk in meta_baru[:BATAS_HASIL]}
+    if len(meta_baru) > BATAS_HASIL:
+        # The metadata alone fill every page that can be shown (the count
+        # stops at BATAS_HASIL): the PDF-only matches would never be reached.
+        return calon, tepat, len(meta_baru)
+    # The newest matches anywhere fill the list after the metadata ones and
+    # are what is counted.
+    terbaru = sorted(
+        ((waktu is None, waktu or 0, pk) for pk, _n, waktu in tingkat(cocok, -1, BATAS_HASIL + 1)),
+        reverse=True,
+    )
+    calon |= {pk for *_w, pk in terbaru[:BATAS_HASIL]}
+    return calon, tepat, len(terbaru)
 
 
 class AngkaAwalNomor(Func):

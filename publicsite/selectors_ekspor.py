@@ -18,9 +18,9 @@ def produk_ekspor(k: selectors.Kriteria):
     """The search's own queryset (its filters and its order, see
     ``selectors.cari_produk``), and how many matches its relevance window
     held (None when there is no window). A keyword search sorted by
-    relevance ranks only the ``selectors.BATAS_HASIL`` most recently
-    published matches, so its export holds at most that many; sorted by
-    date it holds every match."""
+    relevance ranks a bounded set of candidates (``selectors._calon_relevansi``:
+    up to ``selectors.BATAS_HASIL`` per tier), so its export holds those;
+    sorted by date it holds every match."""
     hasil = selectors.cari_produk(k)
     jendela = getattr(hasil, "jumlah_diketahui", None)
     # cari_produk starts from the published products already; said again here

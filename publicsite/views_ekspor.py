@@ -55,9 +55,10 @@ def ekspor(request, format):
             keterangan.append(
                 (
                     "Urutan",
-                    f"Menurut relevansi: hanya {_ribuan(selectors.BATAS_HASIL)} produk "
-                    "terbaru yang cocok yang diperingkat. Pilih urutan tanggal untuk "
-                    "semua yang cocok.",
+                    f"Menurut relevansi: lebih dari {_ribuan(selectors.BATAS_HASIL)} produk "
+                    "cocok; yang diperingkat adalah yang judul/nomornya persis, yang "
+                    "metadatanya memuat semua kata, dan yang terbaru. Pilih urutan tanggal "
+                    "untuk semua yang cocok.",
                 )
             )
         respons = berkas_ekspor.respons_xlsx(
