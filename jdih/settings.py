@@ -155,10 +155,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # own in memory unless REDIS_URL names a shared Redis (Django's RedisCache, needs
 # the `redis` package): correctness never depends on it (every page checks
 # publication in the database), a shared cache only saves renders across nodes.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+# A REDIS_URL that is no Redis address (typo'd scheme, bad port) stops the
+# start: a node quietly on its own cache would serve stale pages and count
+# limits apart from its neighbours (jdih.penyimpanan).
+from jdih.penyimpanan import cache_redis, lokasi_redis  # noqa: E402
+
+REDIS_URL = lokasi_redis(os.environ.get("REDIS_URL", ""))
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        cache_redis(REDIS_URL)
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -507,12 +512,55 @@ SPECTACULAR_SETTINGS = {
 # --- akhir blok: api ---
 
 # --- blok: penyimpanan-bersama (Redis, S3, unduhan besar) — issue 13 ---
+# Media in an S3-compatible object store when S3_BUCKET is set (every node
+# and the worker then share one bucket); without it, local files under
+# MEDIA_ROOT as before. Checked at start-up by jdih.penyimpanan: a bucket
+# without keys, a malformed endpoint or S3_* without S3_BUCKET stop the start.
+from jdih.penyimpanan import awalan_x_accel, opsi_s3  # noqa: E402
+
+S3_OPSI = opsi_s3(os.environ)
+if S3_OPSI:
+    STORAGES["default"] = {"BACKEND": "jdih.penyimpanan_s3.PenyimpananS3", "OPTIONS": S3_OPSI}
+# Big downloads never stream through a sync worker (documents.unduhan): with
+# S3 a redirect to a presigned URL valid this many seconds; with local files
+# behind nginx, X-Accel-Redirect to this `internal` location prefix (e.g.
+# /_berkas/ aliased to MEDIA_ROOT); with neither, Django streams as before.
+S3_PRESIGN_DETIK = S3_OPSI["querystring_expire"] if S3_OPSI else 60
+JDIH_UNDUH_X_ACCEL = awalan_x_accel(os.environ.get("JDIH_UNDUH_X_ACCEL", ""))
 # --- akhir blok: penyimpanan-bersama ---
 
 # --- blok: klaster (beberapa node) — issue 13 ---
+# X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER above) is believed only from the
+# proxies in JDIH_PROXY_TEPERCAYA, or loopback when that is empty: a client
+# that reaches a node around the proxy cannot claim HTTPS (jdih.klaster).
+# First of all middleware, before anything asks request.is_secure().
+MIDDLEWARE.insert(0, "jdih.klaster.SkemaProxyMiddleware")
+# Which node answered (deploy/klaster.sh names them a, b, ...): a response
+# header, so an operator behind the proxy can tell the nodes apart.
+JDIH_NODE = os.environ.get("JDIH_NODE", "").strip()
+if JDIH_NODE and not all(c.isalnum() or c in "-_." for c in JDIH_NODE):
+    raise PengaturanSalah(f"JDIH_NODE={JDIH_NODE!r}: hanya huruf, angka, '-', '_' dan '.'.")
 # --- akhir blok: klaster ---
 
 # --- blok: halaman-cepat (cache beranda/satker, hitungan tayang) — issue 13 ---
+# Home and Satker pages cached whole per catalogue version (publicsite.cache_halaman):
+# seconds a page lives with a shared cache (REDIS_URL), and with each
+# process's own cache (a change made in another process shows after this).
+JDIH_HALAMAN_CACHE_DETIK = env_int("JDIH_HALAMAN_CACHE_DETIK", "300")
+JDIH_HALAMAN_CACHE_DETIK_LOKAL = env_int("JDIH_HALAMAN_CACHE_DETIK_LOKAL", "5")
+# Views and downloads are written in batches (publicsite.hitungan): at most
+# every this many seconds per process; 0 writes each one at once.
+JDIH_HITUNGAN_SIMPAN_DETIK = env_int("JDIH_HITUNGAN_SIMPAN_DETIK", "10")
+# ... or sooner when this many products wait in a process's own buffer.
+JDIH_HITUNGAN_MAKS_PENYANGGA = env_int("JDIH_HITUNGAN_MAKS_PENYANGGA", "5000")
+for _nama in (
+    "JDIH_HALAMAN_CACHE_DETIK",
+    "JDIH_HALAMAN_CACHE_DETIK_LOKAL",
+    "JDIH_HITUNGAN_SIMPAN_DETIK",
+    "JDIH_HITUNGAN_MAKS_PENYANGGA",
+):
+    if globals()[_nama] < 0:
+        raise PengaturanSalah(f"{_nama}={globals()[_nama]}: isi bilangan bulat 0 atau lebih.")
 # --- akhir blok: halaman-cepat ---
 
 # --- blok: pencarian-skala — issue 13 ---
@@ -522,4 +570,11 @@ SPECTACULAR_SETTINGS = {
 # --- akhir blok: pemantauan ---
 
 # --- blok: ekstraksi (usulan metadata dari dokumen) — issue 14 ---
+# The worker reads each processed version's text into proposals for its record
+# (ekstraksi.layanan); the prepare page and `impor_arsip --dari-dokumen` show or
+# use them. Off: no proposals are computed or shown (uploads are unaffected).
+JDIH_EKSTRAKSI_AKTIF = env_bool("JDIH_EKSTRAKSI_AKTIF", default=True)
+# The extractor, as a dotted path (a seam for tests: a function of the same
+# signature as ekstraksi.baca.ekstrak). Not read from the environment.
+JDIH_EKSTRAKSI = "ekstraksi.baca.ekstrak"
 # --- akhir blok: ekstraksi ---

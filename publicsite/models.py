@@ -86,22 +86,3 @@ class KunjunganHalaman(models.Model):
 
     def __str__(self):
         return f"{self.tanggal:%Y-%m-%d} {self.jalur}: {self.jumlah}"
-
-
-# The catalogue statistics are cached (publicsite.selectors_statistik); any
-# change of a product, jenis or satker starts a new generation of them. Here,
-# not in a view module, so every process that saves a product (the web, the
-# worker, a management command) drops them. Senders by name: no import cycle.
-def _statistik_berubah(sender, **kwargs):
-    from .selectors_statistik import hapus_cache_statistik
-
-    hapus_cache_statistik()
-
-
-for _model in ("documents.ProdukHukum", "documents.Jenis", "documents.Satker"):
-    models.signals.post_save.connect(
-        _statistik_berubah, sender=_model, dispatch_uid=f"statistik-{_model}"
-    )
-    models.signals.post_delete.connect(
-        _statistik_berubah, sender=_model, dispatch_uid=f"statistik-d-{_model}"
-    )

@@ -3,12 +3,14 @@ JDIHN feed and the harvest URLs (DESIGN.md section 6: ``fileDownload`` is
 the file's name and ``urlDownload`` a URL ending with it)."""
 
 
-def naskah(produk) -> str:
-    return f"{produk.slug}.pdf"
+# ``slug``: the product's slug when the caller has it already (the JDIHN feed:
+# slugify is a good part of an item's cost).
+def naskah(produk, slug=None) -> str:
+    return f"{slug or produk.slug}.pdf"
 
 
-def abstrak(produk) -> str:
-    return f"abstrak-{produk.slug}.pdf"
+def abstrak(produk, slug=None) -> str:
+    return f"abstrak-{slug or produk.slug}.pdf"
 
 
 def ada_abstrak(produk) -> bool:

@@ -5,10 +5,10 @@ import secrets
 from datetime import UTC
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import F
-from django.http import FileResponse, Http404, HttpResponse
+from django.db import connection
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,8 +23,9 @@ from documents.models import (
     Satker,
     StatusPublikasi,
 )
+from documents.unduhan import jawab_unduhan
 
-from . import selectors, selectors_produk
+from . import cache_halaman, hitungan, selectors, selectors_produk
 from .bagikan import sitasi, tautan_bagikan
 from .konten import konten_untuk_produk
 from .lampiran import lampiran_publik
@@ -38,29 +39,52 @@ def _konteks_beranda(satker=None):
     }
 
 
+def _ada_pesan(request) -> bool:
+    """A message waits for this visitor (e.g. "you have logged out"): the page
+    is rendered for them, not taken from the cache. Cheap without cookies."""
+    return bool(request.COOKIES) and len(messages.get_messages(request)) > 0
+
+
+def _konteks_beranda_lengkap(satker=None) -> dict:
+    konteks = _konteks_beranda(satker)
+    if satker is None:
+        konteks["daftar_satker"] = selectors.satker_dengan_produk()
+    else:
+        konteks["satker"] = satker
+    return konteks
+
+
+def _render_beranda(satker=None) -> str:
+    # Without context processors: the page shows nothing of the visitor.
+    return render_to_string("publicsite/beranda.html", _konteks_beranda_lengkap(satker))
+
+
 @require_safe
 def beranda(request):
-    konteks = _konteks_beranda()
-    konteks["daftar_satker"] = selectors.satker_dengan_produk()
-    return render(request, "publicsite/beranda.html", konteks)
+    """The home page, cached whole per catalogue version (cache_halaman)."""
+    if _ada_pesan(request):
+        return render(request, "publicsite/beranda.html", _konteks_beranda_lengkap())
+    return HttpResponse(cache_halaman.halaman("beranda", _render_beranda))
 
 
 @require_safe
 def beranda_satker(request, satker):
-    satker = get_object_or_404(Satker, slug=satker)
-    konteks = _konteks_beranda(satker)
-    konteks["satker"] = satker
-    return render(request, "publicsite/beranda.html", konteks)
+    """A Satker's home page, cached whole per catalogue version. An unknown
+    slug is looked up (and answered 404) every time, never cached."""
+    slug = satker
+    if _ada_pesan(request):
+        satker = get_object_or_404(Satker, slug=slug)
+        return render(request, "publicsite/beranda.html", _konteks_beranda_lengkap(satker))
+    return HttpResponse(
+        cache_halaman.halaman(
+            f"satker:{slug}", lambda: _render_beranda(get_object_or_404(Satker, slug=slug))
+        )
+    )
 
 
 def hitung(pk, kolom):
-    """Add one to a counter without waiting for the disk: a counter may lose
-    the last few hits in a crash, a reader should not wait for a WAL flush."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as c:
-                c.execute("SET LOCAL synchronous_commit TO OFF")
-        ProdukHukum.objects.filter(pk=pk).update(**{kolom: F(kolom) + 1})
+    """Count a view or a download: batched, one write for many (publicsite.hitungan)."""
+    hitungan.tambah(pk, kolom)
 
 
 def produk_atau_404(satker, pk):
@@ -143,14 +167,20 @@ def _halaman(simpanan, dilihat, diunduh):
 def detail(request, satker, pk, slug):
     kunci = _kunci_halaman(request, pk)
     simpanan = cache.get(kunci)
+    get = request.method == "GET"  # HEAD only looks
+    # Counts written at once (JDIH_HITUNGAN_SIMPAN_DETIK=0): in the same
+    # statement as the publication check. Otherwise the check only reads,
+    # and the view waits with others for one batched write.
+    sekaligus = get and hitungan.langsung()
     dihitung = False
     if simpanan is not None and simpanan["slug"] == slug:
-        baris = _lihat_terbit(satker, pk, hitung=request.method == "GET")
+        baris = _lihat_terbit(satker, pk, hitung=sekaligus)
         if baris is not None:
-            dihitung = request.method == "GET"
             diubah_pada, dilihat, diunduh = baris
+            dihitung = sekaligus
             if diubah_pada == simpanan["diubah_pada"]:
-                return _halaman(simpanan, dilihat, diunduh)
+                tunda_lihat, tunda_unduh = hitungan.lihat(pk, hitung=get and not dihitung)
+                return _halaman(simpanan, dilihat + tunda_lihat, diunduh + tunda_unduh)
     # Rendered in full: the first visit, a changed product, a wrong slug, or
     # a product that is not (or no longer) published.
     produk = produk_atau_404(satker, pk)
@@ -166,12 +196,19 @@ def detail(request, satker, pk, slug):
         )
     if slug != produk.slug:
         return redirect(produk.get_absolute_url(), permanent=True)
-    if request.method == "GET" and not dihitung:
+    if dihitung:
+        tunda_lihat, tunda_unduh = hitungan.lihat(pk, hitung=False)
+    elif sekaligus:
         hitung(pk, "jumlah_dilihat")
         produk.jumlah_dilihat += 1
+        tunda_lihat = tunda_unduh = 0
+    else:
+        tunda_lihat, tunda_unduh = hitungan.lihat(pk, hitung=get)
     simpanan = _render_detail(request, produk)
     cache.set(kunci, simpanan, UMUR_HALAMAN)
-    return _halaman(simpanan, produk.jumlah_dilihat, produk.jumlah_unduhan)
+    return _halaman(
+        simpanan, produk.jumlah_dilihat + tunda_lihat, produk.jumlah_unduhan + tunda_unduh
+    )
 
 
 def _render_detail(request, produk):
@@ -248,19 +285,14 @@ def _nama_berkas(produk, versi, nomor_versi):
 
 
 def _berkas(produk, versi, nomor_versi, lampiran):
-    try:
-        isi = versi.berkas.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas tidak ditemukan.") from exc
-    respons = FileResponse(
-        isi,
-        as_attachment=lampiran,
-        filename=_nama_berkas(produk, versi, nomor_versi),
-        content_type="application/pdf",
-    )
+    # Streamed, presigned S3 redirect or X-Accel by setting (documents.unduhan).
     # A take-down must reach readers at once: shared caches keep no copy.
-    respons["Cache-Control"] = "no-cache"
-    return respons
+    return jawab_unduhan(
+        versi.berkas,
+        nama=_nama_berkas(produk, versi, nomor_versi),
+        lampiran=lampiran,
+        cache_control="no-cache",
+    )
 
 
 @require_safe

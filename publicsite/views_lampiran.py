@@ -2,12 +2,13 @@
 published version of the lampiran, only while the product is published.
 A download counts like the naskah's (jumlah_unduhan of the product)."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from documents.models import StatusPublikasi
+from documents.unduhan import jawab_unduhan
 
 from .lampiran import nama_lampiran, versi_lampiran_terbit
 from .views import hitung, produk_atau_404
@@ -36,13 +37,8 @@ def unduh(request, satker, pk, slug, lampiran, nama_berkas):
     if (slug, nama_berkas) != (produk.slug, nama):
         argumen = [produk.satker.slug, produk.pk, produk.slug, versi.lampiran_id, nama]
         return redirect(reverse("publicsite:lampiran", args=argumen), permanent=True)
-    try:
-        isi = versi.berkas.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas tidak ditemukan.") from exc
-    respons = FileResponse(isi, as_attachment=True, filename=nama, content_type="application/pdf")
     # A take-down must reach readers at once: shared caches keep no copy.
-    respons["Cache-Control"] = "no-cache"
+    respons = jawab_unduhan(versi.berkas, nama=nama, lampiran=True, cache_control="no-cache")
     if request.method == "GET":
         hitung(pk, "jumlah_unduhan")
     return respons

@@ -46,6 +46,9 @@ def _pengaturan_uji(settings, tmp_path):
     # Page images cost ~0.1–0.2 s per page for every product a test makes;
     # tests/test_baca_ponsel.py turns them on for itself.
     settings.JDIH_GAMBAR_HALAMAN_MAKS = 0
+    # Views and downloads written at once, as the tests read them back at once;
+    # tests/test_hitungan_tayang.py tests the batched writes.
+    settings.JDIH_HITUNGAN_SIMPAN_DETIK = 0
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from documents.models import ProdukHukum, Satker, VersiBerkas
 from documents.pdf import BerkasTidakValid
+from documents.unduhan import jawab_unduhan
 from jdih.jaringan import alamat_klien
 
 from . import forms, layanan
@@ -421,14 +422,10 @@ def nota_dinas_pdf(request, pk):
     nota = getattr(p, "nota_dinas", None)
     if nota is None or not nota.berkas:
         raise Http404("Permohonan ini tidak memiliki berkas Nota Dinas.")
-    try:
-        isi = nota.berkas.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas Nota Dinas tidak ditemukan.") from exc
-    return FileResponse(
-        isi,
-        content_type="application/pdf",
-        filename=nota.nama_berkas or f"nota-dinas-{p.pk}.pdf",
+    return jawab_unduhan(
+        nota.berkas,
+        nama=nota.nama_berkas or f"nota-dinas-{p.pk}.pdf",
+        pesan_404="Berkas Nota Dinas tidak ditemukan.",
     )
 
 
@@ -457,8 +454,4 @@ def berkas(request, pk, versi_pk):
     if not p.produk_id:
         raise Http404("Draf produk hukum permohonan ini telah dihapus.")
     versi = get_object_or_404(VersiBerkas, pk=versi_pk, produk_id=p.produk_id)
-    return FileResponse(
-        versi.berkas.open("rb"),
-        content_type="application/pdf",
-        filename=versi.nama_asli or f"versi-{versi.nomor_versi}.pdf",
-    )
+    return jawab_unduhan(versi.berkas, nama=versi.nama_asli or f"versi-{versi.nomor_versi}.pdf")

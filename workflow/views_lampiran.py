@@ -7,12 +7,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from documents.models import Lampiran, VersiBerkas
 from documents.pdf import BerkasTidakValid
+from documents.unduhan import jawab_unduhan
 
 from . import layanan
 from .views import _permohonan_terlihat, alamat_ip
@@ -144,13 +145,7 @@ def pdf(request, pk, versi_pk):
         pk=versi_pk,
         lampiran__produk_id=p.produk_id,
     )
-    try:
-        isi = versi.berkas.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas tidak ditemukan.") from exc
-    return FileResponse(
-        isi,
-        content_type="application/pdf",
-        filename=versi.nama_asli
-        or f"lampiran-{versi.lampiran.urutan}-versi-{versi.nomor_versi}.pdf",
+    return jawab_unduhan(
+        versi.berkas,
+        nama=versi.nama_asli or f"lampiran-{versi.lampiran.urutan}-versi-{versi.nomor_versi}.pdf",
     )

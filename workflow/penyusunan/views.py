@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods, require_POST
 
 from documents.pdf import BerkasTidakValid
+from documents.unduhan import jawab_unduhan
 
 from ..mesin import AksiGagal, TidakBerwenang, aksi_berwenang
 from ..selectors import linimasa
@@ -362,11 +363,7 @@ def unggah_kelengkapan(request, pk):
 def berkas_kelengkapan(request, pk, k_pk):
     p = penyusunan_terlihat(request, pk)
     k = get_object_or_404(p.kelengkapan, pk=k_pk)
-    return FileResponse(
-        k.berkas.open("rb"),
-        content_type="application/pdf",
-        filename=k.nama_asli or f"{k.jenis}.pdf",
-    )
+    return jawab_unduhan(k.berkas, nama=k.nama_asli or f"{k.jenis}.pdf")
 
 
 @login_required
@@ -374,8 +371,4 @@ def berkas_salinan(request, pk):
     p = penyusunan_terlihat(request, pk)
     if not p.salinan_id:
         raise Http404("Salinan belum dibuat.")
-    return FileResponse(
-        p.salinan.berkas.open("rb"),
-        content_type="application/pdf",
-        filename=f"salinan-{p.pk}.pdf",
-    )
+    return jawab_unduhan(p.salinan.berkas, nama=f"salinan-{p.pk}.pdf")

@@ -13,12 +13,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from documents.pdf import BerkasTidakValid
+from documents.unduhan import jawab_unduhan
 
 from ..izin import izin_per_satker, punya_izin
 from ..mesin import AksiGagal, TidakBerwenang
@@ -218,12 +219,10 @@ def bukti(request, pk, r_pk):
     r = get_object_or_404(PenerimaSalinan, pk=r_pk, penyusunan=p)
     if not r.bukti:
         raise Http404("Tanda terima ini tidak memiliki pindaian.")
-    try:
-        berkas = r.bukti.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Pindaian tanda terima tidak ditemukan.") from exc
-    return FileResponse(
-        berkas, content_type="application/pdf", filename=f"tanda-terima-{p.pk}-{r.pk}.pdf"
+    return jawab_unduhan(
+        r.bukti,
+        nama=f"tanda-terima-{p.pk}-{r.pk}.pdf",
+        pesan_404="Pindaian tanda terima tidak ditemukan.",
     )
 
 
