@@ -19,6 +19,7 @@ JDIH_HALAMAN_CACHE_DETIK_LOKAL seconds (default 5) instead of
 JDIH_HALAMAN_CACHE_DETIK (default 300).
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -66,6 +67,10 @@ def katalog_berubah(**kwargs) -> None:
 def halaman(nama: str, render) -> str:
     """The page ``nama`` of the current catalogue version; ``render()`` makes
     it (a str of HTML) on a miss."""
+    if len(nama) > 80:
+        # The name carries a slug from the URL: a visitor must not choose the
+        # key's length (memcached refuses keys over 250 characters).
+        nama = hashlib.sha256(nama.encode()).hexdigest()
     kunci = f"publik:halaman:{versi_katalog()}:{nama}"
     isi = cache.get(kunci)
     if isi is None:
