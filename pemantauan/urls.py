@@ -6,4 +6,5 @@ app_name = "pemantauan"
 
 urlpatterns = [
     path("", views.ringkasan, name="ringkasan"),
+    path("<slug:slug>/", views.satker, name="satker"),
 ]
