@@ -14,11 +14,18 @@ and bahasa must be values of the national lists (common synonyms are mapped,
 e.g. "Hukum Pemilu" -> "Hukum Tata Negara"); the document type follows the
 jenis; the type's own fields are checked as on the prepare form (required per
 type, ISBN check digit); subjek become managed keywords.
+
+With ``dari_dokumen`` (``impor_arsip --dari-dokumen``, issue 14) the PDF's
+text layer (no OCR: the import does none) fills the optional columns a row
+leaves empty — tempat penetapan, penandatangan, subjek, the abstrak parts —
+never a value the CSV gives, never a required column; each row's report says
+what was filled, and where a required column differs from the document.
 """
 
 import csv
 import getpass
 import io
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,13 +33,15 @@ from pathlib import Path
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 
-from . import batas, kosakata
+from . import batas, kosakata, pdf
 from .berkas import simpan_versi
 from .models import BIDANG_METADATA, Jenis, ProdukHukum, Satker, StatusBerlaku, TipeDokumen
 from .publikasi import terbitkan
 from .sinyal import catat_perubahan
 from .subjek import setel_subjek
 from .tipe import SEMUA_BIDANG_TIPE, bidang_untuk
+
+log = logging.getLogger(__name__)
 
 KOLOM_WAJIB = [
     "satker",
@@ -75,6 +84,17 @@ NILAI_YA = {"ya", "y", "1", "true", "terbit"}
 NILAI_TIDAK = {"tidak", "t", "0", "false", "draf", "tidak terbit"}
 YA_TIDAK = {"ya": True, "y": True, "1": True, "true": True}
 YA_TIDAK.update({"tidak": False, "t": False, "0": False, "false": False})
+# Optional columns the document may fill (--dari-dokumen), and the required
+# ones it is only compared with.
+KOLOM_DARI_DOKUMEN = [
+    "tempat_penetapan",
+    "penandatangan",
+    "subjek",
+    "abstrak",
+    "abstrak_dasar_hukum",
+    "abstrak_catatan",
+]
+KOLOM_DIBANDINGKAN = ["nomor", "tahun", "tanggal_penetapan"]
 
 
 class BarisTidakValid(Exception):
@@ -86,6 +106,8 @@ class HasilImpor:
     diimpor: int = 0
     dilewati: int = 0
     galat: list[tuple[int, str]] = field(default_factory=list)
+    # --dari-dokumen: (line, what the document filled or noted) per imported row.
+    dari_dokumen: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def berhasil(self) -> bool:
@@ -170,9 +192,11 @@ def akun_sistem() -> str:
 
 
 class PengimporArsip:
-    def __init__(self, path_csv: Path, oleh):
+    def __init__(self, path_csv: Path, oleh, *, dari_dokumen: bool = False):
         if oleh is None:
             raise ValueError("Impor arsip harus atas nama seorang pengguna (oleh).")
+        self.dari_dokumen = dari_dokumen
+        self._laporan_baris = ""
         self.path_csv = Path(path_csv)
         self.folder = self.path_csv.resolve().parent
         self.oleh = oleh
@@ -215,16 +239,60 @@ class PengimporArsip:
         data = {(k or "").strip().lower(): (v or "").strip() for k, v in baris.items() if k}
         if not any(data.values()):
             return
+        self._laporan_baris = ""
         try:
             with transaction.atomic():
                 if self._impor_baris(data, nomor_baris):
                     hasil.diimpor += 1
+                    if self._laporan_baris:
+                        hasil.dari_dokumen.append((nomor_baris, self._laporan_baris))
                 else:
                     hasil.dilewati += 1
         except BarisTidakValid as exc:
             hasil.galat.append((nomor_baris, str(exc)))
         except ValidationError as exc:
             hasil.galat.append((nomor_baris, _pesan_validasi(exc)))
+
+    def _isi_dari_dokumen(self, data: dict, path_berkas: Path, satker, tahun: int) -> dict:
+        """``data`` with its empty optional columns filled from the PDF's
+        text layer; the row's report kept in ``_laporan_baris``. A document
+        that cannot be read fills nothing and never fails the row."""
+        from ekstraksi import layanan as ekstraksi
+
+        try:
+            halaman = pdf.ekstrak_teks_per_halaman(path_berkas)
+            usulan = ekstraksi.usulan_formulir(ekstraksi.ekstrak_teks("\f".join(halaman), satker))
+        except Exception:
+            log.exception("Impor --dari-dokumen: %s tidak dapat dibaca", path_berkas.name)
+            self._laporan_baris = "dokumen tidak dapat dibaca; tidak ada yang diisi"
+            return data
+        if not any(halaman):
+            self._laporan_baris = "berkas tanpa lapisan teks (pindaian); tidak ada yang diisi"
+            return data
+        data = dict(data)
+        diisi = []
+        for kolom in KOLOM_DARI_DOKUMEN:
+            usul = usulan.get(kolom)
+            if data.get(kolom) or usul is None:
+                continue
+            # Within the column's limits, else left to the person.
+            panjang = getattr(ProdukHukum._meta.get_field(kolom), "max_length", None)
+            if (panjang and len(usul.nilai) > panjang) or batas.galat_produk(
+                {kolom: usul.nilai}, semua_teks=True
+            ):
+                continue
+            data[kolom] = usul.nilai
+            diisi.append(kolom)
+        beda = []
+        for kolom in KOLOM_DIBANDINGKAN:
+            usul = usulan.get(kolom)
+            if usul is not None and not ekstraksi.sama(str(data[kolom]), str(usul.nilai)):
+                beda.append(f"{kolom} (dokumen: {usul.nilai})")
+        bagian = [f"diisi dari dokumen: {', '.join(diisi)}" if diisi else "tidak ada yang diisi"]
+        if beda:
+            bagian.append(f"berbeda dengan dokumen: {'; '.join(beda)}")
+        self._laporan_baris = "; ".join(bagian)
+        return data
 
     def _impor_baris(self, data: dict, nomor_baris: int) -> bool:
         """Import one row; False when the product already exists."""
@@ -289,6 +357,8 @@ class PengimporArsip:
             raise BarisTidakValid("kolom berkas harus menunjuk berkas di dalam folder CSV")
         if not path_berkas.is_file():
             raise BarisTidakValid(f"berkas '{data['berkas']}' tidak ditemukan")
+        if self.dari_dokumen:
+            data = self._isi_dari_dokumen(data, path_berkas, satker, tahun)
 
         produk = ProdukHukum(
             satker=satker,

@@ -387,6 +387,11 @@ def proses_versi(versi: VersiBerkas) -> VersiBerkas:
     # Page images for phone readers come after, in their own task: their
     # failure never touches this version's result.
     transaction.on_commit(lambda: halaman_gambar.jadwalkan_gambar_halaman(versi))
+    # Proposals for the record from the text just read (issue 14); never
+    # raises, so the version stays processed whatever the extractor does.
+    from ekstraksi.layanan import usulkan
+
+    usulkan(versi)
     log.info(
         "Versi %s diproses: %s halaman, OCR %s halaman, %.1f detik",
         versi.pk,

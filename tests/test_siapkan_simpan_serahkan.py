@@ -225,6 +225,8 @@ def test_browser_perubahan_belum_disimpan_ditanyakan_sebelum_pergi_atau_unggah(
     page.on("dialog", tolak)
     # Typed with the keyboard: browsers ask before unload only after the user interacted.
     page.click("#id_abstrak")
+    # The draft abstrak read from the document may be there already (issue 14).
+    page.keyboard.press("Control+A")
     page.keyboard.type("Ketikan yang belum disimpan")
 
     # 1. Leaving by a link asks; dismissing stays with the text.

@@ -125,6 +125,27 @@ class MetadataForm(forms.ModelForm):
                 wajib = f"Wajib untuk {label_tipe[tipe].lower()}."
                 self.fields[nama].help_text = f"{bantuan} {wajib}".strip()
 
+    def pasang_usulan(self, usulan: dict) -> None:
+        """Proposals from the document (ekstraksi.layanan.bandingkan), shown
+        with their fields. An empty field takes the proposal as its initial
+        value — nothing is saved until the Pengelola saves; a field already
+        holding another value keeps it. A proposal the field could not hold
+        (too long) is left out rather than shown as an error later."""
+        for nama, u in usulan.items():
+            if nama not in self.fields:
+                continue
+            field = self.fields[nama]
+            if getattr(field, "max_length", None) and len(u.nilai) > field.max_length:
+                continue
+            if u.diisi and not self.is_bound:
+                self.initial[nama] = u.nilai
+            rujukan = [f"usulan-{nama}"] + ([f"usulan-{nama}-beda"] if u.beda else [])
+            lama = field.widget.attrs.get("aria-describedby", "")
+            field.widget.attrs["aria-describedby"] = " ".join([lama, *rujukan]).strip()
+            # Read by the field template (ekstraksi/_bidang.html) from the
+            # bound field, which the form caches.
+            self[nama].usulan = u
+
     def tipe_terpilih(self) -> str:
         """The type of the jenis chosen (posted when valid, else the record's)."""
         jenis = (getattr(self, "cleaned_data", None) or {}).get("jenis")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from documents.pdf import BerkasTidakValid
+from ekstraksi import layanan as usulan_dokumen
 
 from . import forms_siapkan, layanan
 from .mesin import aksi_berwenang
@@ -50,6 +51,13 @@ def siapkan(request, pk):
     if not layanan.boleh_siapkan(request.user, p):
         raise PermissionDenied("Anda tidak dapat menyiapkan produk hukum ini sekarang.")
     produk = p.produk
+    if request.method == "POST" and "konfirmasi_relasi" in request.POST:
+        return _konfirmasi_relasi(request, p)
+    # Compared with the record as saved: the bound form below changes the
+    # instance in place while it validates.
+    keadaan = usulan_dokumen.keadaan_usulan(produk)
+    banding = usulan_dokumen.bandingkan(produk, keadaan.usulan)
+    relasi = usulan_dokumen.relasi_terusul(produk, keadaan.usulan)
     meta = forms_siapkan.MetadataForm(instance=produk)
     berkas = forms_siapkan.BerkasForm()
     serahkan = forms_siapkan.SerahkanForm(
@@ -83,6 +91,7 @@ def siapkan(request, pk):
             else:
                 messages.success(request, f"Berkas tersimpan sebagai versi {versi.nomor_versi}.")
                 return redirect("workflow:siapkan", pk=p.pk)
+    meta.pasang_usulan(banding)
     return render(
         request,
         "workflow/siapkan.html",
@@ -96,8 +105,34 @@ def siapkan(request, pk):
             "boleh_proses_ulang": layanan.boleh_proses_ulang(request.user, p),
             # None: this user may not hand in; "": ready; else why not yet.
             "alasan_serahkan": aksi_berwenang(p, request.user).get("serahkan"),
+            "usulan": keadaan,
+            "usulan_satker_lain": keadaan.satker_lain(produk),
+            "usulan_bidang": banding,
+            "usulan_relasi": relasi,
         },
     )
+
+
+def _konfirmasi_relasi(request, p):
+    """One click on a relation the document states: recorded through the
+    business action, which checks permission, the proposal and the scope."""
+    try:
+        target_id = int(request.POST.get("relasi_target", ""))
+    except ValueError:
+        target_id = 0
+    try:
+        relasi = usulan_dokumen.catat_relasi_dari_dokumen(
+            request.user,
+            p,
+            jenis=request.POST.get("relasi_jenis", "")[:20],
+            target_id=target_id,
+            ip=alamat_ip(request),
+        )
+    except layanan.AksiGagal as exc:
+        messages.error(request, exc.pesan)
+    else:
+        messages.success(request, f"Relasi tercatat: {relasi}.")
+    return redirect("workflow:siapkan", pk=p.pk)
 
 
 def _simpan(request, p, meta, serahkan, juga_serahkan):

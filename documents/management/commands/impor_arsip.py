@@ -28,13 +28,24 @@ class Command(BaseCommand):
                 "wajib, karena impor menerbitkan produk di luar langkah SOP"
             ),
         )
+        parser.add_argument(
+            "--dari-dokumen",
+            action="store_true",
+            help=(
+                "isi kolom opsional yang kosong (tempat_penetapan, penandatangan, subjek, "
+                "abstrak, abstrak_dasar_hukum, abstrak_catatan) dari teks PDF-nya; nilai di CSV "
+                "tidak pernah ditimpa dan kolom wajib tetap wajib"
+            ),
+        )
 
     def handle(self, *args, **options):
         path = options["csv"]
         oleh = self._pengguna(options.get("oleh"))
         if not path.is_file():
             raise CommandError(f"Berkas CSV '{path}' tidak ditemukan.")
-        hasil = PengimporArsip(path, oleh=oleh).jalankan()
+        hasil = PengimporArsip(path, oleh=oleh, dari_dokumen=options["dari_dokumen"]).jalankan()
+        for nomor_baris, laporan in hasil.dari_dokumen:
+            self.stdout.write(f"Baris {nomor_baris}: {laporan}")
         for nomor_baris, alasan in hasil.galat:
             self.stderr.write(f"Baris {nomor_baris}: {alasan}")
         self.stdout.write(
