@@ -6,13 +6,25 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat, Left
+from django.db.models.functions import Left
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,6 +39,7 @@ from documents.models import (
 )
 from documents.pencarian import (
     KONFIGURASI,
+    PEMISAH_DALAM_KATA,
     FrasaDiJudul,
     JudulNormal,
     NomorNormal,
@@ -106,38 +119,70 @@ def paling_diunduh(satker=None, jumlah=10):
 
 # Versioned: a node still running the old code reads its own key, not a
 # dict without the options this code expects.
-KUNCI_PILIHAN = "publik:pilihan-saringan:2"
+KUNCI_PILIHAN = "publik:pilihan-saringan:3"
 UMUR_PILIHAN = 300
 
 
 def pilihan_saringan() -> dict:
-    """Options of the search filters. Computing them scans the catalogue, so
-    they are cached; publicsite.apps drops the cache whenever the catalogue
-    changes on this node, and other nodes catch up within UMUR_PILIHAN."""
-    return cache.get_or_set(KUNCI_PILIHAN, _hitung_pilihan, UMUR_PILIHAN)
+    """Options of the search filters. Cached under the catalogue version of
+    publicsite.cache_halaman (moved by every publish, take-down or edit of a
+    product, a jenis or a Satker): with a shared cache every process of every
+    node sees a change on its next request. The local copy of the other
+    processes of a node without a shared cache still lives UMUR_PILIHAN."""
+    from .cache_halaman import versi_katalog
+
+    return cache.get_or_set(f"{KUNCI_PILIHAN}:{versi_katalog()}", _hitung_pilihan, UMUR_PILIHAN)
 
 
 def hapus_cache_pilihan(**kwargs):
-    cache.delete(KUNCI_PILIHAN)
+    """Kept for the signal publicsite.apps connects: the catalogue version the
+    key holds moves by itself; nothing to delete."""
+
+
+def _nilai_berbeda(kolom: str) -> list:
+    """The distinct non-empty values of ``kolom`` among published products,
+    largest first, read as a loose index scan: one index probe per value
+    ("the largest value below the last one") instead of reading every
+    published product — at a million products milliseconds, not seconds.
+    ``kolom`` is a column name of this module, never user input."""
+    tabel = ProdukHukum._meta.db_table
+    sql = f"""
+        WITH RECURSIVE t(v) AS (
+            SELECT max({kolom}) FROM {tabel} WHERE status_publikasi = %s
+            UNION ALL
+            SELECT (SELECT max({kolom}) FROM {tabel} WHERE status_publikasi = %s AND {kolom} < t.v)
+            FROM t WHERE t.v IS NOT NULL
+        )
+        SELECT v FROM t WHERE v IS NOT NULL
+    """
+    with connection.cursor() as c:
+        c.execute(sql, [StatusPublikasi.TERBIT, StatusPublikasi.TERBIT])
+        return [v for (v,) in c.fetchall() if v != ""]
 
 
 def _hitung_pilihan() -> dict:
+    """Each option is found by index probes (the partial indexes of published
+    products per jenis, per Satker, per year, per bidang hukum), never by
+    reading the catalogue."""
     terbit = ProdukHukum.objects.terbit().order_by()
-    ada_tipe = set(terbit.values_list("tipe_dokumen", flat=True).distinct())
+    jenis = list(
+        Jenis.objects.filter(Exists(terbit.filter(jenis=OuterRef("pk"))))
+        .order_by("urutan", "nama")
+        .only("pk", "nama", "singkatan", "tipe_dokumen")
+    )
+    # A product's tipe is its jenis's (ProdukHukum.save keeps them equal).
+    ada_tipe = {j.tipe_dokumen for j in jenis}
     return {
-        "jenis": [
-            (j.pk, f"{j.nama} ({j.singkatan})")
-            for j in Jenis.objects.filter(TERBIT).distinct().order_by("urutan", "nama")
-        ],
+        "jenis": [(j.pk, f"{j.nama} ({j.singkatan})") for j in jenis],
         "satker": [
             (s.slug, s.nama)
-            for s in Satker.objects.filter(TERBIT).distinct().order_by("nama").only("slug", "nama")
+            for s in Satker.objects.filter(Exists(terbit.filter(satker=OuterRef("pk"))))
+            .order_by("nama")
+            .only("slug", "nama")
         ],
         "tipe": [(v, label) for v, label in TipeDokumen.choices if v in ada_tipe],
-        "tahun": sorted(set(terbit.values_list("tahun", flat=True).distinct()), reverse=True),
-        "bidang": sorted(
-            set(terbit.exclude(bidang_hukum="").values_list("bidang_hukum", flat=True).distinct())
-        ),
+        "tahun": _nilai_berbeda("tahun"),
+        "bidang": sorted(_nilai_berbeda("bidang_hukum")),
     }
 
 
@@ -443,42 +488,95 @@ def tanpa_penanda(teks):
     )
 
 
+# A snippet is cut from a bounded window of the text, not from the whole of
+# it: ts_headline parses all it is given, and a naskah may hold 500,000
+# characters. The window opens JENDELA_SEBELUM characters before the first
+# place (within CARI_DALAM) where a word of the query occurs as typed; when
+# none does (a match through the stem only: "memilih" for "pemilihan"), at
+# the start of the text.
+CARI_DALAM = 50_000
+JENDELA_SEBELUM = 300
+PANJANG_JENDELA = 2_000
+
+# The published text of each product as the search indexed it (naskah: its
+# newest published version; each lampiran: its newest published version),
+# written so that every step is an index probe. The anti-join of
+# documents.pencarian.teks_lampiran_terbit is estimated by the planner at a
+# hash of the whole version table per product; that estimate alone made
+# PostgreSQL JIT-compile the snippet query (3 s of compilation for 60 ms of
+# work, measured at 100,000 products).
+_SQL_CUPLIKAN = f"""
+SELECT p.id, ts_headline(
+    %(konfigurasi)s::regconfig,
+    translate(
+        CASE WHEN p.id = ANY(%(dari_metadata)s) THEN left(p.abstrak, {PANJANG_ABSTRAK})
+        ELSE coalesce(left(p.abstrak, {PANJANG_ABSTRAK}), '') || ' … ' || CASE
+            WHEN j.pos IS NULL THEN left(t.teks, {PANJANG_JENDELA})
+            ELSE substr(t.teks, greatest(j.pos - {JENDELA_SEBELUM}, 1), {PANJANG_JENDELA})
+        END END,
+        %(penanda)s, ''),
+    q.kueri,
+    %(opsi)s)
+FROM {ProdukHukum._meta.db_table} p
+CROSS JOIN (SELECT websearch_to_tsquery(%(konfigurasi)s::regconfig, %(q)s)
+    || websearch_to_tsquery(%(konfigurasi)s::regconfig, %(q_terpisah)s) AS kueri) q
+CROSS JOIN LATERAL (SELECT concat_ws(' ',
+    (SELECT v.teks FROM documents_versiberkas v
+      WHERE v.produk_id = p.id AND v.diterbitkan_pada IS NOT NULL
+      ORDER BY v.nomor_versi DESC LIMIT 1),
+    (SELECT string_agg(lv.teks, ' ') FROM documents_lampiran l
+      CROSS JOIN LATERAL (SELECT v.teks FROM documents_versiberkas v
+        WHERE v.lampiran_id = l.id AND v.diterbitkan_pada IS NOT NULL
+        ORDER BY v.nomor_versi DESC LIMIT 1) lv
+      WHERE l.produk_id = p.id)) AS teks) t
+CROSS JOIN LATERAL (SELECT min(nullif(strpos(lower(left(t.teks, {CARI_DALAM})), k), 0)) AS pos
+    FROM unnest(%(kata)s::text[]) k) j
+WHERE p.id = ANY(%(ids)s)
+"""
+_OPSI_CUPLIKAN = (
+    f'StartSel="{PENANDA_AWAL}", StopSel="{PENANDA_AKHIR}", MaxWords=35, MinWords=15, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
 def cuplikan(produk_list, q: str) -> dict[int, str]:
-    """Safe HTML snippets with the matched words in <mark>, one query in all."""
+    """Safe HTML snippets with the matched words in <mark>, one query in all.
+
+    A product whose abstrak holds a word of the query (as typed, or a word
+    starting with it) gets its snippet from the abstrak alone: that is where
+    the match is, and the abstrak says what the product is about. Any other
+    gets it from its abstrak and a window of its text around the first
+    occurrence of a query word (see CARI_DALAM): the cost of a snippet is
+    bounded whatever the length of the PDF."""
     ids = [p.pk for p in produk_list]
     if not ids or not q:
         return {}
+    kata = kata_kunci(q)
     if pakai_postgres():
-        sumber = tanpa_penanda(
-            Concat(
-                Left("abstrak", PANJANG_ABSTRAK),
-                Value(" … "),
-                Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN),
-                output_field=TextField(),
-            )
-        )
-        baris = ProdukHukum.objects.filter(pk__in=ids).annotate(
-            c=SearchHeadline(
-                sumber,
-                kueri(q),
-                config=KONFIGURASI,
-                start_sel=PENANDA_AWAL,
-                stop_sel=PENANDA_AKHIR,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
+        pola = _pola_kata(kata)
+        dari_metadata = [p.pk for p in produk_list if pola and pola.search(p.abstrak or "")]
+        param = {
+            "konfigurasi": KONFIGURASI,
+            # kueri(): the words as typed, or with a nomor split at / . -
+            "q": q,
+            "q_terpisah": PEMISAH_DALAM_KATA.sub(" ", q),
+            "dari_metadata": dari_metadata,
+            "penanda": PENANDA_AWAL + PENANDA_AKHIR,
+            "opsi": _OPSI_CUPLIKAN,
+            "kata": kata,
+            "ids": ids,
+        }
         hasil = {}
-        for pk, teks in baris.values_list("pk", "c"):
-            # ts_headline does not escape: escape first, then turn the markers
-            # into <mark>. The source held no markers (tanpa_penanda), so every
-            # one here is ts_headline's own, in pairs.
-            aman = str(escape(teks or ""))
-            hasil[pk] = mark_safe(
-                aman.replace(PENANDA_AWAL, "<mark>").replace(PENANDA_AKHIR, "</mark>")
-            )
+        with connection.cursor() as c:
+            c.execute(_SQL_CUPLIKAN, param)
+            for pk, teks in c.fetchall():
+                # ts_headline does not escape: escape first, then turn the markers
+                # into <mark>. The source held no markers (translate), so every
+                # one here is ts_headline's own, in pairs.
+                aman = str(escape(teks or ""))
+                hasil[pk] = mark_safe(
+                    aman.replace(PENANDA_AWAL, "<mark>").replace(PENANDA_AKHIR, "</mark>")
+                )
         return hasil
     # The naskah's and the lampiran's published text, as the search read it.
     teks = dict(
@@ -486,8 +584,13 @@ def cuplikan(produk_list, q: str) -> dict[int, str]:
         .annotate(_teks=Left(teks_versi_terbit(), MAKS_TEKS_CUPLIKAN))
         .values_list("pk", "_teks")
     )
-    kata = kata_kunci(q)
     return {p.pk: sorot(f"{p.abstrak} … {teks.get(p.pk, '')}", kata) for p in produk_list}
+
+
+def _pola_kata(kata: list[str]):
+    if not kata:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in kata) + r")", re.IGNORECASE)
 
 
 def sorot(teks: str, kata: list[str], panjang: int = PANJANG_CUPLIKAN) -> str:
