@@ -31,7 +31,14 @@ VOLUME ["/var/lib/jdih"]
 EXPOSE 8000
 
 # DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS come from the environment.
-# Forwarded headers are not trusted from everyone: the client's address is
-# read by jdih.jaringan from proxies named in JDIH_PROXY_TEPERCAYA, and
-# gunicorn keeps its own default (FORWARDED_ALLOW_IPS, 127.0.0.1 and ::1).
-CMD ["sh", "-c", "exec gunicorn jdih.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --control-socket /tmp/gunicorn.ctl --access-logfile -"]
+# Forwarded headers are not trusted from everyone: the client's address and
+# scheme are read (jdih.jaringan, jdih.klaster) only from the proxies named in
+# JDIH_PROXY_TEPERCAYA, and gunicorn takes the same list (deploy/gunicorn.conf.py;
+# loopback when empty). Several such containers behind nginx: deploy/ and README
+# "Beberapa node".
+# The web container's health: /healthz (database, cache, storage) under the
+# first name in ALLOWED_HOSTS. The worker container runs the same image with
+# another command: turn this check off there (compose: healthcheck.disable).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "deploy/periksa_sehat.py"]
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]

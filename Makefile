@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-DEBIAN_PACKAGES_TEST := chromium tesseract-ocr tesseract-ocr-ind poppler-utils
+DEBIAN_PACKAGES_TEST := chromium tesseract-ocr tesseract-ocr-ind poppler-utils nginx-light
+# nginx for `make cluster` (and its test, tests/test_klaster.py).
+DEBIAN_PACKAGES_CLUSTER := nginx-light tesseract-ocr tesseract-ocr-ind
 DEBIAN_PACKAGES_RUN := tesseract-ocr tesseract-ocr-ind
 
-.PHONY: axe run test install install-test debian-run debian-test migrate demo lint format bench clean
+.PHONY: axe run test install install-test debian-run debian-test debian-cluster debian-bench migrate demo lint format bench clean cluster cluster-stop cluster-status
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,20 +18,40 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Debian packages the project needs (OCR; chromium for browser tests), only
-# where missing, so a fresh machine gets them and a warm one skips the network.
+# Debian packages the project needs (OCR; chromium for browser tests; nginx for
+# the cluster; wrk for benchmarks), only where missing, so a fresh machine gets
+# them and a warm one skips the network.
 # (Status, not `dpkg -s`: a package removed with its config kept still answers that.)
-debian-run:
-	@missing=""; for p in $(DEBIAN_PACKAGES_RUN); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+define pasang_debian
+	@missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "Memasang paket Debian:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; fi
+endef
+
+debian-run:
+	$(call pasang_debian,$(DEBIAN_PACKAGES_RUN))
 
 debian-test:
-	@missing=""; for p in $(DEBIAN_PACKAGES_TEST); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then echo "Memasang paket Debian:$$missing"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; fi
+	$(call pasang_debian,$(DEBIAN_PACKAGES_TEST))
+
+debian-cluster:
+	$(call pasang_debian,$(DEBIAN_PACKAGES_CLUSTER))
+
+debian-bench:
+	$(call pasang_debian,$(DEBIAN_PACKAGES_CLUSTER) wrk)
+
+# Several nodes on loopback (deploy/klaster.sh): nginx :8780 in front of two
+# gunicorn nodes :8781/:8782, one task worker, PostgreSQL, Redis, S3 (moto
+# :8783). DATABASE_URL picks another database (e.g. jdih_skala).
+cluster: install debian-cluster
+	deploy/klaster.sh start
+
+cluster-stop:
+	deploy/klaster.sh stop
+
+cluster-status:
+	deploy/klaster.sh status
 
 migrate: install
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -64,10 +86,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: install debian-run
-	@dpkg-query -W -f='$${Status}' wrk 2>/dev/null | grep -q "install ok installed" || \
-	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends wrk; }
+bench: install debian-bench
 	$(PY) bench/run_all.py
 
 clean:
