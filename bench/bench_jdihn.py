@@ -13,6 +13,22 @@ Each measurement runs in a fresh process (``ukur``) that streams
 memory is the feed's alone: RSS before the stream and the peak while it runs
 (sampled every 5 ms, and the kernel's high-water mark). Items, bytes and the
 products left out come from the harvest-log row the feed itself writes.
+
+Read-only, on an existing database (e.g. the 1,000,000-product `jdih_skala`
+built by ``manage.py buat_data_skala``; nothing is created, dropped or
+written there):
+
+    BENCH_JDIHN_BACA_DB=postgres://postgres@127.0.0.1:5432/jdih_skala \
+        .venv/bin/python bench/bench_jdihn.py
+
+streams the full feed through ``publicsite.jdihn.alirkan`` -- the generator
+the view serves, without the harvest-log row the view writes -- in a
+read-only session (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY),
+and records time, items/s and memory: RSS before, its peak in the first and
+the second half of the stream (flat memory: the second half no higher), and
+VmHWM. BENCH_JDIHN_TRACEMALLOC=1 also reports tracemalloc's peak of Python
+allocations (slower). A name of its own, not BENCH_JDIHN_DB: that one is
+dropped and re-created.
 """
 
 import json
@@ -235,6 +251,106 @@ def ukur(basis):
     print("HASIL " + json.dumps(hasil), flush=True)
 
 
+def ukur_baca():
+    """The full feed from an existing database, read-only (see the module doc)."""
+    import tracemalloc
+
+    folder = Path(tempfile.mkdtemp(prefix="jdih-bench-jdihn-baca-"))
+    lingkungan_server(folder, os.environ["BENCH_JDIHN_BACA_DB"])
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from documents.models import ProdukHukum
+    from publicsite.jdihn import Laporan, alirkan, produk_umpan
+
+    with connection.cursor() as c:
+        c.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    jumlah_produk = ProdukHukum.objects.count()
+    dasar = "https://jdih.kpu.go.id"
+    # Warm up: imports, the first chunk's code paths, the connection.
+    for _ in zip(range(2), alirkan(produk_umpan()[:1000], dasar), strict=False):
+        pass
+    jejak = os.environ.get("BENCH_JDIHN_TRACEMALLOC") == "1"
+    if jejak:
+        tracemalloc.start()
+    awal = _kb("VmRSS")
+    sampel = []  # (items so far, RSS kB) after each piece
+    laporan = Laporan()
+    mulai, cpu = time.perf_counter(), time.process_time()
+    ukuran = 0
+    for potongan in alirkan(produk_umpan(), dasar, laporan):
+        ukuran += len(potongan)
+        sampel.append((laporan.jumlah_item, _kb("VmRSS")))
+    detik = time.perf_counter() - mulai
+    cpu = time.process_time() - cpu
+    puncak_py = tracemalloc.get_traced_memory()[1] if jejak else None
+    separuh = len(sampel) // 2
+    hasil = {
+        "basis": connection.settings_dict["NAME"],
+        "produk": jumlah_produk,
+        "item": laporan.jumlah_item,
+        "ditahan": laporan.jumlah_dilewati,
+        "selesai": laporan.selesai,
+        "bita": ukuran,
+        "detik": detik,
+        "cpu": cpu,
+        "awal_kb": awal,
+        "puncak_1_kb": max(r for _, r in sampel[: max(separuh, 1)]),
+        "puncak_2_kb": max(r for _, r in sampel[separuh:]),
+        "hwm_kb": _kb("VmHWM"),
+        "tracemalloc_kb": puncak_py // 1024 if puncak_py is not None else None,
+        "beban": os.getloadavg()[0],
+    }
+    print("HASIL " + json.dumps(hasil), flush=True)
+
+
+def main_baca():
+    env = {**os.environ, "PYTHONPATH": str(AKAR)}
+    beban_awal = os.getloadavg()[0]
+    h = _anak("ukur-baca", env=env)
+    from bench.hasil import tulis_bagian
+
+    mb = 1024
+    py = f"{h['tracemalloc_kb'] / mb:.1f} MB" if h["tracemalloc_kb"] is not None else "—"
+    kolom = [
+        ("basis data", h["basis"]),
+        ("produk", f"{h['produk']:,}"),
+        ("item dikirim", f"{h['item']:,}"),
+        ("ditahan", f"{h['ditahan']:,}"),
+        ("ukuran", f"{h['bita'] / 1e6:.1f} MB"),
+        ("waktu", f"{h['detik']:.1f} s"),
+        ("CPU", f"{h['cpu']:.1f} s"),
+        ("item/s", f"{h['item'] / h['detik']:,.0f}"),
+        ("RSS sebelum", f"{h['awal_kb'] / mb:.0f} MB"),
+        ("puncak paruh 1", f"{h['puncak_1_kb'] / mb:.0f} MB"),
+        ("puncak paruh 2", f"{h['puncak_2_kb'] / mb:.0f} MB"),
+        ("VmHWM", f"{h['hwm_kb'] / mb:.0f} MB"),
+        ("tracemalloc puncak", py),
+        ("beban", f"{beban_awal:.1f} → {h['beban']:.1f}"),
+    ]
+    tabel = "\n".join(
+        [
+            "| " + " | ".join(k for k, _ in kolom) + " |",
+            "|" + " --- |" * len(kolom),
+            "| " + " | ".join(str(v) for _, v in kolom) + " |",
+        ]
+    )
+    isi = f"""
+`BENCH_JDIHN_BACA_DB=postgres://…/{h["basis"]} .venv/bin/python bench/bench_jdihn.py` —
+umpan JDIHN penuh dari basis data yang sudah ada (hanya baca: sesi
+`TRANSACTION READ ONLY`, tanpa baris log panen), lewat generator yang sama
+dengan view (`publicsite.jdihn.alirkan(produk_umpan())`), tanpa HTTP. Memori
+datar berarti puncak RSS paruh kedua aliran tidak lebih tinggi daripada paruh
+pertama. Beban = load average 1 menit di awal → akhir (2 core dipakai bersama).
+
+{tabel}
+"""
+    tulis_bagian("Umpan JDIHN penuh dari basis data skala (issue 13)", isi)
+    print(isi)
+
+
 def _anak(*argumen, env):
     hasil = subprocess.run(
         [sys.executable, __file__, *argumen],
@@ -323,5 +439,9 @@ if __name__ == "__main__":
         semai(sys.argv[2], int(sys.argv[3]))
     elif perintah == "ukur":
         ukur(sys.argv[2])
+    elif perintah == "ukur-baca":
+        ukur_baca()
+    elif os.environ.get("BENCH_JDIHN_BACA_DB"):
+        main_baca()
     else:
         main()

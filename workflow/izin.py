@@ -119,14 +119,51 @@ def izin_per_satker(user) -> dict[int, frozenset[str]]:
     """
     if not user.is_authenticated or not user.is_active:
         return {}
+    from django.db import connection
+
     from .models import SatkerUserObjectPermission
 
+    if connection.vendor == "postgresql":
+        return _izin_per_satker_berkelompok(user)
     hasil: dict[int, set[str]] = {}
     for satker_id, kode in SatkerUserObjectPermission.objects.filter(
         user=user, permission__codename__in=list(IZIN)
     ).values_list("content_object_id", "permission__codename"):
         hasil.setdefault(satker_id, set()).add(kode)
     return {k: frozenset(v) for k, v in hasil.items()}
+
+
+def _izin_per_satker_berkelompok(user) -> dict[int, frozenset[str]]:
+    """izin_per_satker on PostgreSQL, grouped in SQL: one row per distinct
+    set of permissions with its Satker ids. A KPU RI Kasubbag over 553
+    Satker gets one row (553 ids, one shared frozenset) instead of 6,000
+    rows to decode and fold in Python (≈ 8 ms of CPU per request). Grouped
+    by permission id (integers), named once per group."""
+    from django.db import connection
+
+    from .models import SatkerUserObjectPermission
+
+    sql = f"""
+        SELECT (SELECT array_agg(p.codename) FROM {Permission._meta.db_table} p
+                WHERE p.id = ANY(t.izin)),
+               array_agg(t.satker_id)
+        FROM (
+            SELECT o.content_object_id AS satker_id,
+                   array_agg(o.permission_id ORDER BY o.permission_id) AS izin
+            FROM {SatkerUserObjectPermission._meta.db_table} o
+            WHERE o.user_id = %s
+            GROUP BY o.content_object_id
+        ) t GROUP BY t.izin"""
+    hasil: dict[int, frozenset[str]] = {}
+    with connection.cursor() as c:
+        c.execute(sql, [user.pk])
+        for kode, satker_ids in c.fetchall():
+            # Only the SOP's permissions, as the row-by-row query filters.
+            bersama = frozenset(kode or ()).intersection(IZIN)
+            if bersama:
+                for s in satker_ids:
+                    hasil[s] = bersama
+    return hasil
 
 
 def punya_izin(user, kode: str, satker_id: int) -> bool:

@@ -23,6 +23,11 @@ from .peran import Peran
 
 IZIN_MENURUT_NAMA = {str(peran): frozenset(kode) for peran, kode in IZIN_PERAN.items()}
 
+# The header lists at most this many roles; a KPU RI user holding roles in
+# 553 Satker sees a summary per role and a link to the paged full list
+# (views_tugas.peran_saya) instead of 553 lines on every staff page.
+BATAS_KEPALA = 8
+
 _SINGKATAN = [
     ("Komisi Pemilihan Umum Republik Indonesia", "KPU RI"),
     ("Kabupaten ", "Kab. "),
@@ -147,10 +152,33 @@ class KepalaStaf:
 
     @cached_property
     def rincian(self) -> str:
-        """Every role in every Satker, one line each (the header's title)."""
+        """Every role in every Satker, one line each (the header's title); past
+        BATAS_KEPALA, the first ones and how many more."""
         if not self.penugasan:
             return self.ringkas
-        return "\n".join(f"{p.peran} — {p.satker}" for p in self.penugasan)
+        baris = [f"{p.peran} — {p.satker}" for p in self.penugasan[:BATAS_KEPALA]]
+        if self.penugasan_lainnya:
+            baris.append(f"… dan {self.penugasan_lainnya} peran lainnya")
+        return "\n".join(baris)
+
+    @property
+    def penugasan_lainnya(self) -> int:
+        """How many roles the header does not list one by one."""
+        n = len(self.penugasan)
+        return n - BATAS_KEPALA if n > BATAS_KEPALA else 0
+
+    @cached_property
+    def ringkasan_peran(self) -> list[tuple[str, str]]:
+        """(role, where): "KPU Kab. Kotawaringin Timur" for a role held in one
+        Satker, "553 satker" for one held in many — the header's panel for a
+        user with more roles than BATAS_KEPALA."""
+        satker_per_peran: dict[str, list[str]] = {}
+        for p in self.penugasan:
+            satker_per_peran.setdefault(p.peran, []).append(p.satker)
+        return [
+            (peran, satker_pendek(s[0]) if len(s) == 1 else f"{len(s)} satker")
+            for peran, s in satker_per_peran.items()
+        ]
 
     # --- the menu ---------------------------------------------------------------
 
@@ -174,6 +202,7 @@ class KepalaStaf:
             ),
             ("Konten media sosial", _url("workflow:konten-daftar"), "lihat_konten" in izin),
             ("Evaluasi SOP", _url("workflow:evaluasi"), evaluasi),
+            ("Pemantauan", _url("pemantauan:ringkasan"), evaluasi),
             ("Profil satker", _url("profil:ubah"), pengelola),
             ("Pesan masuk", _url("profil:pesan"), pengelola),
             ("Hasil survei IKM", _url("survei:hasil"), evaluasi),

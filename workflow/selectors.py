@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from .izin import izin_per_satker
 from .konten.selectors import SUMBER_KONTEN
+from .kueri import salah_satu
 from .mesin import SumberTugas
 from .models import (
     STATUS_DISPOSISI_BERLAKU,
@@ -35,13 +36,22 @@ class KonteksPengguna:
             PenugasanPeran.objects.filter(pengguna=user).values_list("satker_id", "peran_id")
         )
         self.tingkat: dict[int, list[TingkatValidasi]] = {}
-        for t in TingkatValidasi.objects.filter(satker_id__in=list(self.izin)).select_related(
+        for t in TingkatValidasi.objects.filter(salah_satu("satker_id", self.izin)).select_related(
             "peran"
         ):
             self.tingkat.setdefault(t.satker_id, []).append(t)
 
     def satker_dengan(self, kode):
         return [s for s, kode_kode in self.izin.items() if kode in kode_kode]
+
+    def kelompok_izin(self) -> list[tuple[list[int], frozenset[str]]]:
+        """(Satker ids, codenames): the Satkers where the user holds the same
+        permissions, together. A KPU RI user with a role in each of 553
+        Satkers gets one condition ``satker_id IN (…)`` instead of 553."""
+        kelompok: dict[frozenset[str], list[int]] = {}
+        for s, kode in self.izin.items():
+            kelompok.setdefault(kode, []).append(s)
+        return [(sorted(ids), kode) for kode, ids in kelompok.items()]
 
 
 # --- sop 000–002: what waits for whom ----------------------------------------
@@ -51,7 +61,20 @@ def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
     q = Q(pk__in=[])
     # A Pengelola's steps wait for the Pengelola the disposisi names only.
     tertunjuk = Q(pengelola_id=konteks.user.pk) | Q(pengelola__isnull=True)
+    # Satkers alike in permissions and in the validation chain as the user
+    # meets it share one condition (see KonteksPengguna.kelompok_izin).
+    kelompok: dict[tuple, list[int]] = {}
     for s, kode in konteks.izin.items():
+        tingkat = konteks.tingkat.get(s, [])
+        jumlah = len(tingkat) if "setujui_permohonan" in kode else None
+        giliran = ()
+        if "validasi_permohonan" in kode:
+            giliran = tuple(
+                i for i, t in enumerate(tingkat) if (s, t.peran_id) in konteks.peran_validator
+            )
+        kelompok.setdefault((kode, jumlah, giliran), []).append(s)
+    for (kode, jumlah, giliran), ids in kelompok.items():
+        di = salah_satu("satker_id", sorted(ids))
         status = []
         if "disposisi_permohonan" in kode:
             status.append(Status.DIAJUKAN)
@@ -61,7 +84,7 @@ def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
         if "setujui_permohonan" in kode:
             status.append(Status.PERBAIKAN_DITOLAK)
         if status:
-            q |= Q(satker_id=s, status__in=status)
+            q |= di & Q(status__in=status)
         status_pengelola = []
         if "siapkan_permohonan" in kode:
             status_pengelola += [Status.DIDISPOSISI, Status.DIKEMBALIKAN, Status.DITURUNKAN]
@@ -70,17 +93,14 @@ def _q_tugas_permohonan(konteks: KonteksPengguna) -> Q:
             if "setujui_permohonan" not in kode:
                 status_pengelola.append(Status.PERBAIKAN_DITOLAK)
         if status_pengelola:
-            q |= Q(satker_id=s, status__in=status_pengelola) & tertunjuk
+            q |= di & Q(status__in=status_pengelola) & tertunjuk
         # Sent back to be completed: waits for whoever submitted it.
         if "ajukan_permohonan" in kode:
-            q |= Q(satker_id=s, status=Status.PERLU_DILENGKAPI, diajukan_oleh_id=konteks.user.pk)
-        tingkat = konteks.tingkat.get(s, [])
-        if "setujui_permohonan" in kode:
-            q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos__gte=len(tingkat))
-        if "validasi_permohonan" in kode:
-            for i, t in enumerate(tingkat):
-                if (s, t.peran_id) in konteks.peran_validator:
-                    q |= Q(satker_id=s, status=Status.DIVALIDASI, tingkat_lolos=i)
+            q |= di & Q(status=Status.PERLU_DILENGKAPI, diajukan_oleh_id=konteks.user.pk)
+        if jumlah is not None:
+            q |= di & Q(status=Status.DIVALIDASI, tingkat_lolos__gte=jumlah)
+        if giliran:
+            q |= di & Q(status=Status.DIVALIDASI, tingkat_lolos__in=giliran)
     return q
 
 
@@ -116,7 +136,7 @@ def daftar_tugas(konteks: KonteksPengguna, semua: bool, saringan: dict):
         if saringan.get("status") and saringan["status"] not in status_model:
             continue
         if semua:
-            q = Q(satker_id__in=konteks.satker_dengan(sumber.lihat))
+            q = salah_satu("satker_id", konteks.satker_dengan(sumber.lihat))
         else:
             q = sumber.q_tugas(konteks)
         qs = sumber.model.objects.filter(q)

@@ -13,6 +13,7 @@ app_name = "workflow"
 
 urlpatterns = [
     path("", views_tugas.tugas_saya, name="tugas-saya"),
+    path("peran/", views_tugas.peran_saya, name="peran-saya"),
     path("permohonan/baru/", views.permohonan_baru, name="permohonan-baru"),
     path("permohonan/penurunan/", views.usulan_penurunan, name="usulan-penurunan"),
     path("permohonan/<int:pk>/", views.permohonan_detail, name="permohonan"),

@@ -11,6 +11,7 @@ A line the SOP gives no time ("—") has no standard unless a Satker sets one.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .mesin import PROSEDUR, Tahap
@@ -19,12 +20,15 @@ from .models import MutuBaku
 
 class TabelMutuBaku:
     """All time standards, loaded in one query; a Satker's own override wins
-    over the stored default, which wins over the procedure's built-in one."""
+    over the stored default, which wins over the procedure's built-in one.
+    ``satker_ids``: only those Satkers' overrides (and the defaults) — a list
+    page of a user over 553 Satkers loads the ones of the rows it shows."""
 
-    def __init__(self):
-        self._menit = {
-            (m.prosedur, m.satker_id, m.langkah): m.menit for m in MutuBaku.objects.all()
-        }
+    def __init__(self, satker_ids=None):
+        qs = MutuBaku.objects.all()
+        if satker_ids is not None:
+            qs = qs.filter(Q(satker__isnull=True) | Q(satker_id__in=sorted(set(satker_ids))))
+        self._menit = {(m.prosedur, m.satker_id, m.langkah): m.menit for m in qs}
 
     def menit_langkah(self, prosedur: str, langkah: int, satker_id=None) -> int | None:
         for kunci in ((prosedur, satker_id, langkah), (prosedur, None, langkah)):

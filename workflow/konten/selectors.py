@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from ..kueri import salah_satu
 from ..mesin import SumberTugas
 from .models import KontenMedsos
 from .models import StatusKonten as S
@@ -9,18 +10,17 @@ from .models import StatusKonten as S
 
 def q_tugas(konteks) -> Q:
     q = Q(pk__in=[])
-    for satker_id, kode in konteks.izin.items():
+    for satker_ids, kode in konteks.kelompok_izin():  # Satkers alike, together
         if "susun_konten" in kode:
             # The Staf named in the disposisi does the work.
-            q |= Q(
-                satker_id=satker_id,
+            q |= salah_satu("satker_id", satker_ids) & Q(
                 staf_id=konteks.user.pk,
                 status__in=[S.DIDISPOSISI, S.DIKEMBALIKAN, S.SIAP_UNGGAH],
             )
         if "koreksi_konten" in kode:
-            q |= Q(satker_id=satker_id, status=S.DIKOREKSI)
+            q |= salah_satu("satker_id", satker_ids) & Q(status=S.DIKOREKSI)
         if "disposisi_konten" in kode:
-            q |= Q(satker_id=satker_id, status=S.DISETUJUI)
+            q |= salah_satu("satker_id", satker_ids) & Q(status=S.DISETUJUI)
     return q
 
 

@@ -3,6 +3,7 @@ buku ekspedisi and outstanding receipts."""
 
 from django.db.models import Q
 
+from ..kueri import salah_satu
 from ..mesin import SumberTugas
 from .models import PenyusunanKeputusan
 from .models import StatusPenyusunan as S
@@ -27,10 +28,10 @@ STATUS_PER_IZIN = {
 
 def q_tugas(konteks) -> Q:
     q = Q(pk__in=[])
-    for satker_id, kode in konteks.izin.items():
+    for satker_ids, kode in konteks.kelompok_izin():
         status = {s for izin, daftar in STATUS_PER_IZIN.items() if izin in kode for s in daftar}
         if status:
-            q |= Q(satker_id=satker_id, status__in=sorted(status))
+            q |= salah_satu("satker_id", satker_ids) & Q(status__in=sorted(status))
     return q
 
 
