@@ -190,3 +190,24 @@ def test_halaman_lupa_tanpa_email_jelas_dan_aksesibel(page, live_server, setting
     expect(page.get_by_role("textbox")).to_have_count(0)
     assert _axe(page) == []
     _tanpa_gulir_mendatar(page)
+
+
+def test_pengguna_dengan_banyak_satker_melihat_ringkasan_dan_halaman_peran_saya(
+    page, live_server, tim
+):
+    # A KPU RI Kasubbag over 60 Satker: the header summarises per role, and
+    # "Peran saya" lists every role in pages of 50, both readable and axe-clean.
+    from tests.tugas_skala_helpers import beri_peran_massal
+
+    banyak = [buat_satker(nama=f"KPU Kabupaten Uji {i}", slug=f"uji-{i}") for i in range(60)]
+    pengguna = buat_pengguna("kasubbag.banyak")
+    beri_peran_massal(pengguna, banyak)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    masuk(page, live_server, pengguna)
+    page.locator(".akun summary").click()
+    expect(page.locator(".akun-panel").get_by_text("— 60 satker")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Lihat semua peran dan satker")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Peran")
+    assert page.locator("main li, main tbody tr").count() >= 50
+    assert _axe(page, "'main'") == []
+    _tanpa_gulir_mendatar(page)
