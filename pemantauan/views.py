@@ -173,22 +173,13 @@ def _label_bulan(d) -> str:
 
 
 def _grafik_bulanan(periode, data):
-    g = grafik_kolom(
+    return grafik_kolom(
         "grafik-bulanan",
         "Produk terbit per bulan",
         [(_label_bulan(b), data.per_bulan.get(b, 0)) for b in periode.bulan],
         satuan="produk",
+        satuan_waktu="bulan",
     )
-    total = sum(k.nilai for k in g.kolom)
-    if g.kolom:
-        puncak = max(g.kolom, key=lambda k: k.nilai)
-        g.deskripsi = (
-            f"{len(g.kolom)} bulan, {g.kolom[0].label} sampai {g.kolom[-1].label}; "
-            f"jumlah {total} produk; tertinggi {puncak.nilai} pada {puncak.label}."
-        )
-    else:
-        g.deskripsi = "Belum ada data."
-    return g
 
 
 def _grafik_satker(daftar):

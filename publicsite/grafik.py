@@ -34,10 +34,13 @@ class Grafik:
     lebar: int
     tinggi: int
     x_batang: int = LEBAR_LABEL
+    # Bars on a fixed scale (grafik_skala) are drawn over a full-length track.
+    skala: bool = False
+    lebar_batang: int = LEBAR_BATANG
 
     @property
     def ringkasan(self):
-        return "; ".join(f"{b.label}: {b.nilai}" for b in self.batang)
+        return "; ".join(f"{b.label}: {b.teks or b.nilai}" for b in self.batang)
 
 
 def grafik_batang(id_, judul, data) -> Grafik:
@@ -92,7 +95,7 @@ def grafik_skala(id_, judul, data, maks, desimal=2) -> Grafik:
                 teks=f"{nilai:.{desimal}f}".replace(".", ","),
             )
         )
-    g.batang, g.tinggi = batang, len(batang) * TINGGI_BARIS + 8
+    g.batang, g.tinggi, g.skala = batang, len(batang) * TINGGI_BARIS + 8, True
     return g
 
 
@@ -144,6 +147,8 @@ class GrafikKolom:
     x_sumbu: int = KIRI_KOLOM
     y_sumbu: int = TINGGI_KOLOM + 4
     satuan: str = ""
+    # What one column stands for, in the text alternative ("30 hari, …").
+    satuan_waktu: str = "hari"
 
     @property
     def ringkasan(self):
@@ -152,7 +157,8 @@ class GrafikKolom:
             return "Belum ada data."
         puncak = max(self.kolom, key=lambda k: k.nilai)
         return (
-            f"{len(self.kolom)} hari, {self.kolom[0].label} sampai {self.kolom[-1].label}; "
+            f"{len(self.kolom)} {self.satuan_waktu}, {self.kolom[0].label} sampai "
+            f"{self.kolom[-1].label}; "
             f"jumlah {total} {self.satuan}; tertinggi {puncak.nilai} pada {puncak.label}."
         )
 
@@ -168,7 +174,7 @@ def _skala_bulat(maks: int) -> int:
         pangkat *= 10
 
 
-def grafik_kolom(id_, judul, data, satuan="") -> GrafikKolom:
+def grafik_kolom(id_, judul, data, satuan="", satuan_waktu="hari") -> GrafikKolom:
     """Vertical columns, one per item of ``data`` [(label, value)], in order:
     visits per day. Every column carries its own <title> (label and value);
     at most MAKS_LABEL_SUMBU labels are written under the axis."""
@@ -202,5 +208,11 @@ def grafik_kolom(id_, judul, data, satuan="") -> GrafikKolom:
         if i % tiap == 0
     ]
     return GrafikKolom(
-        id=id_, judul=judul, kolom=kolom, garis=garis, label_x=label_x, satuan=satuan
+        id=id_,
+        judul=judul,
+        kolom=kolom,
+        garis=garis,
+        label_x=label_x,
+        satuan=satuan,
+        satuan_waktu=satuan_waktu,
     )
