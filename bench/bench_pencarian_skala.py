@@ -39,6 +39,8 @@ from bench.django_sementara import lingkungan_server  # noqa: E402
 
 ULANG = int(os.environ.get("BENCH_CARI_ULANG", "15"))
 KOMIT_LAMA = os.environ.get("BENCH_CARI_KOMIT_LAMA", "5f3c50d")
+# "sesudah" alone skips the old code (minutes at a million products).
+FASE = os.environ.get("BENCH_CARI_FASE", "sebelum sesudah").split()
 LAPORAN = Path("/tmp/laporan")
 URL_BERKAS = AKAR / "bench" / "hasil_pencarian_url.txt"
 
@@ -158,7 +160,7 @@ def main():
     URL_BERKAS.write_text("".join(f"/cari/?{urlencode(p)}\n" for _n, p in daftar))
     client = Client()
     hasil = {}
-    for mode in ("sebelum", "sesudah"):
+    for mode in FASE:
         pulihkan = pasang_kode_lama() if mode == "sebelum" else (lambda: None)
         try:
             for nama, params in daftar:
@@ -170,14 +172,14 @@ def main():
     beban = os.getloadavg()
     baris = []
     for nama, params in daftar:
-        s, d = hasil["sebelum", nama], hasil["sesudah", nama]
-        posisi = ""
+        s, d = hasil.get(("sebelum", nama)), hasil["sesudah", nama]
+        posisi = " | "
         if "tertua" in nama:
-            posisi = f" | {s['posisi'] or 'tidak ada'} → {d['posisi'] or 'tidak ada'}"
-        else:
-            posisi = " | "
+            dulu = (s["posisi"] or "tidak ada") if s else "—"
+            posisi = f" | {dulu} → {d['posisi'] or 'tidak ada'}"
+        lama = f"{s['p50']:.0f} / {s['p95']:.0f}" if s else "tidak diukur"
         baris.append(
-            f"| {nama} | `{urlencode(params)[:60]}` | {s['p50']:.0f} / {s['p95']:.0f} "
+            f"| {nama} | `{urlencode(params)[:60]}` | {lama} "
             f"| {d['p50']:.0f} / {d['p95']:.0f} | {d['jumlah']}{posisi} |"
         )
     p95_sesudah = max(hasil["sesudah", n]["p95"] for n, _p in daftar)
