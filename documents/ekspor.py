@@ -20,9 +20,10 @@ import xlsxwriter
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
 
 from .models import BIDANG_METADATA, ProdukHukum, VersiBerkas
@@ -282,6 +283,15 @@ def tulis_xlsx(qs, tujuan, *, dasar_url=None, batas=None, halaman=True, keterang
 
 def nama_berkas(format: str) -> str:
     return f"jdih-kpu-{timezone.localdate():%Y%m%d}.{format}"
+
+
+def unduhan_csv(nama: str, **opsi_penulis):
+    """A small CSV report to download as ``nama`` (staff evaluation, survey
+    results, monitoring): the response, BOM first, and a csv.writer into it."""
+    respons = HttpResponse(content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    respons.write(BOM)
+    return respons, csv.writer(respons, **opsi_penulis)
 
 
 def respons_csv(qs, nama: str, **opsi) -> StreamingHttpResponse:

@@ -6,18 +6,18 @@ Satker outside the user's tree answers 404 like one that does not exist
 (Satkers are public, their unpublished figures are not).
 """
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from documents.ekspor import unduhan_csv
 from publicsite.grafik import grafik_batang, grafik_kolom, grafik_skala
 from workflow.waktu import format_durasi
 
@@ -208,10 +208,7 @@ def _csv(simpul, periode, pilihan, daftar, data):
     nama = f"pemantauan-{simpul.slug if simpul else 'lingkup'}-{periode.kode}"
     if pilihan["status"]:
         nama += f"-{pilihan['status']}"
-    respons = HttpResponse(content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}.csv"'
-    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
-    tulis = csv.writer(respons)
+    respons, tulis = unduhan_csv(f"{nama}.csv")
     tulis.writerow(
         [
             "satker",

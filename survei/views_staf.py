@@ -2,16 +2,16 @@
 every Satker, anyone else only where he holds evaluasi_sop (the Kasubbag
 Hukum & SDM, the Sekretaris, the Kepala Bagian)."""
 
-import csv
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from documents.ekspor import unduhan_csv
 from documents.models import Satker
 from publicsite.grafik import grafik_skala
 from workflow.izin import izin_per_satker
@@ -96,10 +96,7 @@ def _angka(nilai) -> str:
 
 def _csv(satker, dari, sampai, hasil_ikm):
     nama = f"ikm-{satker.slug}-{dari:%Y-%m-%d}-{sampai:%Y-%m-%d}.csv"
-    respons = HttpResponse(content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
-    tulis = csv.writer(respons, delimiter=";")
+    respons, tulis = unduhan_csv(nama, delimiter=";")
     tulis.writerow(["Survei Kepuasan Masyarakat (PermenPAN-RB No. 14 Tahun 2017)"])
     tulis.writerow(["Satker", satker.nama])
     tulis.writerow(["Periode", f"{dari:%Y-%m-%d}", f"{sampai:%Y-%m-%d}"])

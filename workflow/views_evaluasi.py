@@ -1,15 +1,14 @@
 """Evaluasi SOP: time per step against the mutu baku, per procedure."""
 
-import csv
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from documents.ekspor import unduhan_csv
 from documents.models import Satker
 
 from . import forms_evaluasi
@@ -102,10 +101,7 @@ def _csv_evaluasi(pilihan, baris):
         f"evaluasi-{pilihan['prosedur']}-{pilihan['satker'].slug}-"
         f"{pilihan['dari']}-{pilihan['sampai']}{saringan}.csv"
     )
-    respons = HttpResponse(content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    respons.write("\ufeff")  # spreadsheet programs read UTF-8 only with the BOM
-    tulis = csv.writer(respons)
+    respons, tulis = unduhan_csv(nama)
     tulis.writerow(
         [
             "langkah SOP",
