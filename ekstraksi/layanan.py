@@ -22,7 +22,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from documents import kosakata
@@ -32,10 +31,10 @@ from documents.models import (
     ProdukHukum,
     RelasiProduk,
     Satker,
-    StatusPublikasi,
     VersiBerkas,
 )
 
+from . import relasi as relasi_dokumen
 from .models import UsulanDokumen
 from .usulan import Bidang, Usulan, UsulanRelasi
 
@@ -360,26 +359,13 @@ def bandingkan(produk: ProdukHukum, usulan: Usulan) -> dict[str, UsulanBidang]:
 # --- relations ----------------------------------------------------------------
 
 
-def lingkup_satker(satker: Satker) -> list[int]:
-    """The Satker whose products a document of ``satker`` may refer to: itself
-    and the offices above it (a Kabupaten's Keputusan carries out a PKPU or a
-    Provinsi's Keputusan, never a sibling's)."""
-    ids, s, terlihat = [], satker, set()
-    while s is not None and s.pk not in terlihat:
-        terlihat.add(s.pk)
-        ids.append(s.pk)
-        s = s.induk
-    return ids
-
-
 def produk_dalam_lingkup(produk: ProdukHukum):
-    """Products ``produk`` may be related to: in its Satker's scope, published
-    — or its own Satker's drafts, which its staff may already see — and not
-    itself. One Satker never learns another's unpublished products here."""
-    return ProdukHukum.objects.filter(
-        Q(status_publikasi=StatusPublikasi.TERBIT) | Q(satker_id=produk.satker_id),
-        satker_id__in=lingkup_satker(produk.satker),
-    ).exclude(pk=produk.pk)
+    """Products ``produk`` may be related to: the extractor's scope rule
+    (ekstraksi.relasi), checked again here rather than trusted from the page,
+    and not itself."""
+    return relasi_dokumen.produk_dalam_lingkup(relasi_dokumen.lingkup(produk.satker)).exclude(
+        pk=produk.pk
+    )
 
 
 @dataclass

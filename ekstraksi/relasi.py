@@ -168,6 +168,16 @@ def _tanpa_sambung(nomor: str) -> str:
     return re.sub(r"[-\s]", "", nomor).upper()
 
 
+def produk_dalam_lingkup(cakupan: list[Satker]):
+    """Products a document of ``cakupan[0]`` may refer to: its own Satker's
+    (any status: its staff see them) and the published products of the
+    offices above it — never a sibling's, never another Satker's draft."""
+    return ProdukHukum.objects.filter(
+        Q(status_publikasi=StatusPublikasi.TERBIT) | Q(satker_id=cakupan[0].pk),
+        satker__in=cakupan,
+    )
+
+
 def cocokkan(s: Sebutan, satker: Satker | None, cakupan: list[Satker] | None = None):
     """The one product ``s`` names within ``satker``'s scope, or None."""
     cakupan = lingkup(satker) if cakupan is None else cakupan
@@ -179,12 +189,11 @@ def cocokkan(s: Sebutan, satker: Satker | None, cakupan: list[Satker] | None = N
     # A number broken at a line's hyphen may come back without it
     # ("KPU-Prov" → "KPUProv"): numbers are compared without hyphens.
     awal = s.nomor.split("/")[0]
-    calon = ProdukHukum.objects.filter(satker=pemilik, tahun=s.tahun).filter(
-        Q(nomor__iexact=s.nomor) | Q(nomor__istartswith=f"{awal}/")
+    calon = (
+        produk_dalam_lingkup(cakupan)
+        .filter(satker=pemilik, tahun=s.tahun)
+        .filter(Q(nomor__iexact=s.nomor) | Q(nomor__istartswith=f"{awal}/"))
     )
-    if pemilik.pk != cakupan[0].pk:
-        # Above the Satker, only what the public may see.
-        calon = calon.filter(status_publikasi=StatusPublikasi.TERBIT)
     calon = [
         p
         for p in calon.select_related("jenis")[:50]
